@@ -1,0 +1,45 @@
+"""Stage 3: turn a parsed TEI document into the edition's formats with XSLT 3.0.
+
+Each format is one entry stylesheet in ``xslt/`` (``html.xsl``, ``text.xsl``,
+``print.xsl``); a user may replace it with a stylesheet of their own that
+``xsl:import``s ours and overrides single templates. Stylesheets are compiled once per
+process by :mod:`toolkit.saxon` and reused for every document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from toolkit import resources, saxon
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: its name on the command line, entry stylesheet and file suffix."""
+
+    name: str
+    stylesheet: str
+    suffix: str
+
+
+FORMATS: dict[str, Format] = {
+    "html": Format("html", "html.xsl", ".html"),
+    "text": Format("text", "text.xsl", ".txt"),
+    "pdf": Format("pdf", "print.xsl", ".pdf"),
+}
+
+
+def stylesheet_for(fmt: Format, overrides: dict[str, Path] | None = None) -> saxon.Stylesheet:
+    """The compiled stylesheet for ``fmt``: the user's override if given, else ours."""
+    path = (overrides or {}).get(fmt.name) or resources.xslt_path(fmt.stylesheet)
+    return saxon.compile_xslt(path=path)
+
+
+def transform(tree: etree._ElementTree, fmt: Format, params: dict[str, object] | None = None,
+              name: str = "", overrides: dict[str, Path] | None = None) -> saxon.TransformResult:
+    """Run the format's stylesheet over one document (parameters passed in, not baked in)."""
+    sheet = stylesheet_for(fmt, overrides)
+    return sheet.transform(tree, params=params, name=name)
