@@ -460,13 +460,19 @@ class _Generator:
             _strip_tk(el)
             root.append(el)
         _x(root, "output", method="xml", indent="no", encoding="UTF-8")
-        prefixes = ", ".join(f"'{uri}': '{prefix}'" for prefix, uri in
+        prefixes = ", ".join(f"'{uri}': '{prefix}'" for uri, prefix in
                              _first_prefixes(m.namespaces).items())
         _x(root, "variable", name="tk:prefixes", select=f"map{{{prefixes}}}")
         for f in etree.fromstring(_PATH_FUNCTIONS):
             root.append(copy.deepcopy(f))
         globals_seen: dict[str, etree._Element] = {}
         for let in m.lets + m.phase_lets:
+            other = globals_seen.get(let.get("name"))
+            if other is not None:
+                if _let_signature(other) == _let_signature(let):
+                    continue  # the same let reached twice (e.g. via two sch:extends)
+                raise _err(f"sch:let {let.get('name')!r} is defined twice with different values "
+                           f"(also at {_file_of(other)}:{other.sourceline})", let)
             self._let(root, let, top=True)
             globals_seen[let.get("name")] = let
         local_pattern_lets: dict[int, list[etree._Element]] = {}
@@ -645,6 +651,11 @@ class _Generator:
                     walk(child)
                 emit(child.tail)
         walk(source)
+
+
+def _let_signature(let: etree._Element) -> tuple:
+    body = "".join(etree.tostring(c, encoding="unicode") for c in let if isinstance(c.tag, str))
+    return (" ".join((let.get("value") or "").split()), let.get("as"), body)
 
 
 def _first_prefixes(namespaces: dict[str, str]) -> dict[str, str]:
