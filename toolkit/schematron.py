@@ -730,6 +730,7 @@ class SchematronSchema:
         report = etree.fromstring(svrl.encode("utf-8"))
         lines: dict[str, int | None] = {}
         out: list[Finding] = []
+        errors: dict[tuple, list[int]] = {}
         for el in report.iter(_V + "failed-assert", _V + "successful-report"):
             n = el.get(_T + "n")
             check = self._checks[int(n)] if n is not None else None
@@ -745,8 +746,13 @@ class SchematronSchema:
                 message = message + " — " + " — ".join(diags)
             error = el.get(_T + "error")
             if error is not None:
+                # one finding per failing check and error code, not one per context node
+                key = (n, error)
+                if key in errors:
+                    errors[key][1] += 1
+                    continue
+                errors[key] = [len(out), 0]
                 severity = "error"
-                kind = check.kind if check else kind
             else:
                 severity = _severity(kind, role)
             if location not in lines:
@@ -754,6 +760,12 @@ class SchematronSchema:
             out.append(Finding(file, lines[location], None, severity, message or "(no message)",
                                check.rule if check else (el.get("id") or "schematron"),
                                location, "schematron"))
+        for index, more in errors.values():
+            if more:
+                f = out[index]
+                out[index] = Finding(f.file, f.line, f.column, f.severity,
+                                     f"{f.message} (and {more} more context node"
+                                     f"{'s' if more > 1 else ''})", f.rule, f.xpath, f.source)
         return out
 
     def _compile_error(self, exc: TransformError) -> SchematronError:
