@@ -770,7 +770,21 @@ class SchematronSchema:
 
     def _compile_error(self, exc: TransformError) -> SchematronError:
         detail = exc.message.replace("stylesheet does not compile: ", "")
-        if exc.line is not None:
+        line = exc.line
+        if line is None:
+            # compiled from a tree (for its base URI), Saxon reports no line: compile the
+            # text once more, only to learn where the error is in the generated XSLT
+            from toolkit.saxon import get_processor
+
+            try:
+                get_processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=self.xslt)
+            except Exception as again:  # saxonche's PySaxonApiError
+                text = " ".join(str(again).split())
+                found = re.search(r"on line (\d+)", text)
+                if found:
+                    line = int(found.group(1))
+                    detail = re.sub(r" on line \d+ column \d+ of \S+:", ":", text)
+        if line is not None:
             try:
                 gen = etree.fromstring(self.xslt.encode("utf-8"))
             except etree.XMLSyntaxError:
@@ -778,7 +792,7 @@ class SchematronSchema:
             if gen is not None:
                 best = None
                 for el in gen.iter():
-                    if isinstance(el.tag, str) and el.sourceline and el.sourceline <= exc.line:
+                    if isinstance(el.tag, str) and el.sourceline and el.sourceline <= line:
                         if best is None or el.sourceline >= best.sourceline:
                             best = el
                 while best is not None and best.get(_T + "line") is None:
