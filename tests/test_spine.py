@@ -1,0 +1,225 @@
+"""The spine: each pipeline stage on its own, then the CLI and the installed wheel end to end."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, TELEGRAM, run_cli
+from toolkit import resources, saxon, write
+from toolkit.errors import ParseError, TransformError, UsageError
+from toolkit.parse import parse_bytes, parse_file
+from toolkit.sources import expand
+
+SMALL = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>A small letter</title></titleStmt></fileDesc></teiHeader>
+<text><body><p>Dear <persName>Anna</persName>, the weather is fine.</p></body></text></TEI>"""
+
+
+# --- parse -----------------------------------------------------------------------------
+
+def test_parse_reports_file_line_and_column():
+    with pytest.raises(ParseError) as caught:
+        parse_bytes(b"<TEI>\n  <text>\n</TEI>", "letter.xml")
+    assert str(caught.value).startswith("letter.xml:3:")
+    assert "mismatch" in caught.value.message
+
+
+def test_parse_never_reads_external_entities(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    doc = f'<!DOCTYPE a [<!ENTITY x SYSTEM "{secret.as_uri()}">]><a>&x;</a>'.encode()
+    try:
+        tree = parse_bytes(doc, "x.xml")
+    except ParseError as exc:
+        assert "TOP-SECRET" not in str(exc)
+    else:  # pragma: no cover - the safe parser refuses; if it ever parses, no secret
+        assert b"TOP-SECRET" not in saxon.serialize_for_saxon(tree)
+
+
+def test_parse_bounds_entity_expansion():
+    entities = "".join(f'<!ENTITY e{i} "{"&e%d;" % (i - 1) * 10}">' for i in range(1, 10))
+    doc = f'<!DOCTYPE a [<!ENTITY e0 "ha">{entities}]><a>&e9;</a>'.encode()
+    with pytest.raises(ParseError) as caught:
+        parse_bytes(doc, "lol.xml")
+    assert "entit" in caught.value.message.lower()
+
+
+def test_parse_keeps_documents_with_duplicate_ids_for_the_checks():
+    tree = parse_bytes(b'<a><b xml:id="x"/><c xml:id="x"/></a>', "dup.xml")
+    assert len(tree.getroot()) == 2
+
+
+def test_unreadable_source_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError):
+        parse_file(tmp_path)
+
+
+# --- transform ----------------------------------------------------------------------------
+
+def test_stylesheets_compile_once_and_take_parameters():
+    text = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+      <xsl:param name="who" select="'nobody'"/>
+      <xsl:template match="/"><xsl:message>seen <xsl:value-of select="$who"/></xsl:message>
+        <out><xsl:value-of select="$who"/></out></xsl:template></xsl:stylesheet>"""
+    first = saxon.compile_xslt(text=text)
+    assert saxon.compile_xslt(text=text) is first
+    result = first.transform(b"<a/>", {"who": "Anna"})
+    assert "<out>Anna</out>" in result.output
+    assert result.messages == ["seen Anna"]
+
+
+def test_transforms_cannot_read_files_or_the_network():
+    text = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+      <xsl:template match="/"><r><xsl:value-of select="unparsed-text('/etc/hostname')"/></r>
+      </xsl:template></xsl:stylesheet>"""
+    with pytest.raises(TransformError) as caught:
+        saxon.compile_xslt(text=text).transform(b"<a/>", name="doc.xml")
+    assert "prohibited" in caught.value.message
+
+
+def test_dynamic_error_names_the_stylesheet_line(tmp_path):
+    sheet = tmp_path / "fails.xsl"
+    sheet.write_text("""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:template match="/">
+  <xsl:sequence select="error((), 'the sky fell')"/>
+</xsl:template>
+</xsl:stylesheet>""")
+    with pytest.raises(TransformError) as caught:
+        saxon.compile_xslt(path=sheet).transform(b"<a/>", name="doc.xml")
+    assert "the sky fell" in caught.value.message
+    assert "line 3" in caught.value.message
+
+
+def test_compile_error_is_located(tmp_path):
+    sheet = tmp_path / "broken.xsl"
+    sheet.write_text("""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:template match="/"><xsl:value-of select="1 +"/></xsl:template>
+</xsl:stylesheet>""")
+    with pytest.raises(TransformError) as caught:
+        saxon.compile_xslt(path=sheet)
+    assert caught.value.line == 2
+    assert caught.value.rule == "XPST0003"
+
+
+# --- write --------------------------------------------------------------------------------
+
+def test_atomic_write_replaces_and_leaves_no_temp_files(tmp_path):
+    target = tmp_path / "out" / "a.html"
+    write.atomic_write(target, "old")
+    write.atomic_write(target, "new")
+    assert target.read_text() == "new"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["a.html"]
+
+
+def test_output_names_cannot_escape_the_output_folder(tmp_path):
+    with pytest.raises(UsageError):
+        write.output_path(tmp_path, "../evil.html")
+    with pytest.raises(UsageError):
+        write.output_path(tmp_path, "/etc/evil.html")
+    assert write.output_path(tmp_path, "sub/ok.html") == (tmp_path / "sub/ok.html").resolve()
+
+
+def test_sources_expand_folders_in_stable_order(tmp_path):
+    for name in ("b.xml", "a.xml", "sub/c.xml", ".hidden/d.xml", "notes.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(SMALL)
+    found = [str(s.relative) for s in expand([str(tmp_path)])]
+    assert found == ["a.xml", "b.xml", "sub/c.xml"]
+
+
+# --- the CLI ----------------------------------------------------------------------------
+
+def test_build_without_sources_builds_the_bundled_edition(tmp_path):
+    result = run_cli("build", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    stem = TELEGRAM.stem
+    for suffix in (".html", ".txt", ".pdf"):
+        assert (tmp_path / "build" / f"{stem}{suffix}").stat().st_size > 0
+    text = (tmp_path / "build" / f"{stem}.txt").read_text()
+    assert "Kim Il Sung" in text and "Panmunjom" in text
+    if shutil.which("pdftotext"):
+        pdf_text = subprocess.run(["pdftotext", str(tmp_path / "build" / f"{stem}.pdf"), "-"],
+                                  capture_output=True, text=True, check=True).stdout
+        words = " ".join(pdf_text.split())
+        assert "Kim Il Sung" in words and "Minister of Foreign Affairs" in words
+
+
+def test_malformed_source_gives_one_located_line_and_no_output(tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<TEI>\n<text>\n</TEI>\n")
+    result = run_cli("build", str(bad), "--out", str(tmp_path / "out"), "-q")
+    assert result.returncode == 1
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"{bad}:3:") and ": error: " in lines[0]
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.*"))
+
+
+def test_failed_rebuild_keeps_the_previous_good_output(tmp_path):
+    source = tmp_path / "letter.xml"
+    source.write_bytes(SMALL)
+    out = tmp_path / "out"
+    assert run_cli("build", str(source), "--to", "html", "--out", str(out)).returncode == 0
+    good = (out / "letter.html").read_bytes()
+    source.write_text("<TEI><text>")
+    assert run_cli("build", str(source), "--to", "html", "--out", str(out)).returncode == 1
+    assert (out / "letter.html").read_bytes() == good
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run_cli("build", str(tmp_path / "missing.xml")).returncode == 2
+    assert run_cli("build", "--to", "docx").returncode == 2
+    assert run_cli("validate", "--schema", str(tmp_path / "none.xsd")).returncode == 2
+
+
+def test_version_and_help():
+    result = run_cli("--version")
+    assert result.returncode == 0 and "tei-edition" in result.stdout
+    for command in ("build", "validate"):
+        help_text = run_cli(command, "--help").stdout
+        assert "--quiet" in help_text and "--verbose" in help_text
+
+
+def test_validate_bundled_edition_is_valid(tmp_path):
+    result = run_cli("validate", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+# --- the wheel ----------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_wheel_installs_and_builds_from_an_empty_folder(tmp_path):
+    """A wheel carries tei/, schemas/ and xslt/: the installed command needs no checkout."""
+    dist = tmp_path / "dist"
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist),
+                            str(ROOT)], capture_output=True, text=True)
+    if built.returncode != 0 and "hatchling" in built.stderr:
+        pytest.skip("hatchling (the build backend) could not be installed here")
+    assert built.returncode == 0, built.stderr
+    wheel = next(dist.glob("tei_edition-*.whl"))
+    env_dir = tmp_path / "venv"
+    # Dependencies come from the test environment; the package itself only from the wheel.
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
+                    "-q", str(wheel)], check=True, capture_output=True)
+    work = tmp_path / "empty"
+    work.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    command = env_dir / "bin" / "tei-edition"
+    result = subprocess.run([str(command), "build"], cwd=work, capture_output=True, text=True,
+                            env=env, timeout=600)
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (work / "build").iterdir())
+    assert names == sorted(f"{TELEGRAM.stem}{s}" for s in (".html", ".pdf", ".txt"))
+    where = subprocess.run([str(python), "-c", "import toolkit; print(toolkit.__file__)"],
+                           cwd=work, capture_output=True, text=True, env=env).stdout
+    assert str(env_dir) in where, "the test must exercise the installed wheel, not the checkout"
