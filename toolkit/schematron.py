@@ -9,6 +9,7 @@ Pipeline::
       -> _Generator -> XSLT 3.0 text      one mode per pattern, rules as templates with
                                           descending priorities (first matching rule wins)
       -> SchematronSchema.validate(doc)   Saxon transform -> SVRL -> Finding list
+                                          (SVRL -> findings: :mod:`toolkit.schematron_svrl`)
 
 Each assert/report gets a number (``tk:n`` in the SVRL) that indexes compile-time metadata
 (rule id, effective role), so turning SVRL into findings needs no guessing. Locations are
@@ -726,47 +727,10 @@ class SchematronSchema:
     def findings(self, svrl: str, doc: etree._ElementTree | etree._Element,
                  file: str) -> list[Finding]:
         """Turn an SVRL report of this schema into findings located in ``doc``."""
-        tree = doc.getroottree() if isinstance(doc, etree._Element) else doc
-        report = etree.fromstring(svrl.encode("utf-8"))
-        lines: dict[str, int | None] = {}
-        out: list[Finding] = []
-        errors: dict[tuple, list[int]] = {}
-        for el in report.iter(_V + "failed-assert", _V + "successful-report"):
-            n = el.get(_T + "n")
-            check = self._checks[int(n)] if n is not None else None
-            kind = "assert" if el.tag == _V + "failed-assert" else "report"
-            role = check.role if check else el.get("role")
-            location = el.get("location")
-            message = " ".join("".join(el.xpath("svrl:text//text()",
-                                                namespaces={"svrl": SVRL})).split())
-            diags = [" ".join("".join(d.itertext()).split())
-                     for d in el.findall(_V + "diagnostic-reference")]
-            diags = [d for d in diags if d]
-            if diags:
-                message = message + " — " + " — ".join(diags)
-            error = el.get(_T + "error")
-            if error is not None:
-                # one finding per failing check and error code, not one per context node
-                key = (n, error)
-                if key in errors:
-                    errors[key][1] += 1
-                    continue
-                errors[key] = [len(out), 0]
-                severity = "error"
-            else:
-                severity = _severity(kind, role)
-            if location not in lines:
-                lines[location] = _line_of(tree, location, self.namespaces)
-            out.append(Finding(file, lines[location], None, severity, message or "(no message)",
-                               check.rule if check else (el.get("id") or "schematron"),
-                               location, "schematron"))
-        for index, more in errors.values():
-            if more:
-                f = out[index]
-                out[index] = Finding(f.file, f.line, f.column, f.severity,
-                                     f"{f.message} (and {more} more context node"
-                                     f"{'s' if more > 1 else ''})", f.rule, f.xpath, f.source)
-        return out
+        from toolkit.schematron_svrl import svrl_to_findings
+
+        return svrl_to_findings(svrl, doc, file, self._checks, self.namespaces)
+
 
     def _compile_error(self, exc: TransformError) -> SchematronError:
         detail = exc.message.replace("stylesheet does not compile: ", "")
@@ -803,43 +767,6 @@ class SchematronSchema:
                         best.get(_T + "file") or str(self.path), int(best.get(_T + "line")) or None)
         return SchematronError(f"schematron does not compile: {detail}", str(self.path),
                                self._schema_line)
-
-
-def _severity(kind: str, role: str | None) -> str:
-    r = (role or "").strip().lower()
-    if r in ("warn", "warning", "nonfatal", "non-fatal", "caution"):
-        return "warning"
-    if r in ("info", "information", "informational", "informative", "hint", "note"):
-        return "info"
-    if r in ("error", "fatal", "critical", "err"):
-        return "error"
-    return "error" if kind == "assert" else "warning"
-
-
-_STEP_TAIL = re.compile(r"/(?:@[^/\[]+|@\*\[[^\]]*\]|text\(\)\[\d+\]|comment\(\)\[\d+\]|"
-                        r"processing-instruction\([^)]*\)\[\d+\])$")
-
-
-def _line_of(tree: etree._ElementTree, location: str | None,
-             namespaces: dict[str, str]) -> int | None:
-    """The source line of the element a location path points at (attributes/text: parent)."""
-    if not location:
-        return None
-    path = location
-    while True:
-        stripped = _STEP_TAIL.sub("", path)
-        if stripped == path:
-            break
-        path = stripped
-    if path in ("", "/"):
-        return 1
-    try:
-        found = tree.xpath(path, namespaces=namespaces)
-    except etree.XPathError:
-        return None
-    if found and isinstance(found[0], etree._Element):
-        return found[0].sourceline
-    return None
 
 
 def load_schematron(path: Path | str, phase: str | None = None) -> SchematronSchema:
