@@ -370,3 +370,17 @@ def test_frus_history_documents_run(frus):
         assert all(f.source == "schematron" and f.severity in ("error", "warning", "info")
                    for f in findings)
         assert all(f.line is not None for f in findings if f.xpath != "/")
+
+
+def test_location_for_undeclared_namespace_resolves(tmp_path):
+    source = tmp_path / "ns.xml"
+    source.write_text('<t:book xmlns:t="urn:x-test">\n<x:wrap xmlns:x="urn:other">\n'
+                      '<t:chapter id="c1"/>\n</x:wrap>\n</t:book>\n')
+    group = load_schematron(FIX / "group.sch")
+    tree = parse_file(source)
+    findings = group.validate(tree, str(source))
+    assert {f.line for f in findings} == {3}
+    xpath = findings[0].xpath
+    assert xpath == ("/t:book[1]/*[local-name()='wrap' and namespace-uri()='urn:other'][1]"
+                     "/t:chapter[1]")
+    assert tree.xpath(xpath, namespaces=group.namespaces)[0].get("id") == "c1"
