@@ -90,11 +90,13 @@ class Stylesheet:
 
     def transform(self, source: bytes | etree._ElementTree | etree._Element,
                   params: dict[str, object] | None = None,
-                  name: str = "") -> TransformResult:
+                  name: str = "", base_uri: str | None = None) -> TransformResult:
         """Transform one document (already parsed safely) and return its serialized result.
 
         ``params`` values may be str, bool, int or float; they become stylesheet
-        parameters. ``name`` is the source file, used in error messages.
+        parameters. ``name`` is the source file, used in error messages; ``base_uri``
+        (the source's ``file:`` URI) is what ``base-uri()`` returns in the stylesheet,
+        so rules that compare ids with file names work.
         """
         data = source if isinstance(source, bytes) else serialize_for_saxon(source)
         with _lock:
@@ -110,7 +112,10 @@ class Stylesheet:
             failure = None
             with _capture_native_stderr() as native:
                 try:
-                    node = proc.parse_xml(xml_text=data.decode("utf-8"))
+                    builder = proc.new_document_builder()
+                    if base_uri:
+                        builder.set_base_uri(base_uri)
+                    node = builder.parse_xml(xml_text=data.decode("utf-8"))
                     output = exe.transform_to_string(xdm_node=node)
                 except Exception as exc:  # saxonche raises PySaxonApiError
                     failure = str(exc)

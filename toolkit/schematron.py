@@ -715,7 +715,7 @@ class SchematronSchema:
         """Run the schema over ``doc`` and return the SVRL report as text."""
         sheet = self.stylesheet()
         try:
-            return sheet.transform(doc, name=file).output
+            return sheet.transform(doc, name=file, base_uri=_base_uri(doc, file)).output
         except TransformError as exc:
             raise SchematronError(f"schematron {self.path.name} failed on this document: "
                                   f"{exc.message}", file or str(self.path), None) from None
@@ -792,3 +792,11 @@ def compile_to_xslt(schema: SchematronSchema | Path | str, phase: str | None = N
     if not isinstance(schema, SchematronSchema):
         schema = load_schematron(schema, phase)
     return schema.xslt
+
+
+def _base_uri(doc: etree._ElementTree | etree._Element, file: str) -> str | None:
+    """The source's URI, so that ``base-uri()`` in rules sees the real file name."""
+    url = doc.docinfo.URL if isinstance(doc, etree._ElementTree) else doc.getroottree().docinfo.URL
+    if url:
+        return url
+    return Path(file).resolve().as_uri() if file else None

@@ -42,4 +42,4 @@ def transform(tree: etree._ElementTree, fmt: Format, params: dict[str, object] |
               name: str = "", overrides: dict[str, Path] | None = None) -> saxon.TransformResult:
     """Run the format's stylesheet over one document (parameters passed in, not baked in)."""
     sheet = stylesheet_for(fmt, overrides)
-    return sheet.transform(tree, params=params, name=name)
+    return sheet.transform(tree, params=params, name=name, base_uri=tree.docinfo.URL or None)
