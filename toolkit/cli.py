@@ -7,6 +7,7 @@ printed as ``file:line:col: severity: message [rule]``.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -166,3 +167,10 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as exc:  # a bug of ours: say so in one line, keep the trace on request
+        if os.environ.get("TEI_EDITION_DEBUG"):
+            raise
+        Console(stderr=True).print(
+            f"tei-edition: internal error: {type(exc).__name__}: {exc} "
+            "(set TEI_EDITION_DEBUG=1 for the traceback)", style="red", markup=False)
+        sys.exit(2)
