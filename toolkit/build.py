@@ -3,18 +3,38 @@
 Every output of a document is produced in memory first and written only when all of
 them succeeded, each atomically; a failing document therefore leaves the previous good
 outputs in place and no half-written file.
+
+:func:`build_many` builds a list of sources:
+
+* **incrementally**: a source whose content, configuration (toolkit version, formats,
+  parameters, stylesheets, schemas) and outputs are unchanged since the last run into the
+  same folder is skipped (see :mod:`toolkit.manifest`); ``force=True`` rebuilds all.
+  Deciding that costs a ``stat`` per file and imports neither Saxon nor WeasyPrint.
+* **in parallel**: ``jobs`` worker processes (spawned; each with its own Saxon processor
+  and compiled stylesheets), one document at a time per worker, results in input order,
+  so outputs and messages do not depend on ``jobs``.
+* **robustly**: a failing document (not well-formed, refused, a stylesheet error, even an
+  unexpected exception or a crashed worker) becomes findings for that file; the others
+  are still built.
+* **exclusively**: one build at a time writes to an output folder (a lock file); stale
+  temporary files (``.*.part``) left by a killed build are removed when the next starts.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterator
 
-from toolkit import pdf, transform, write
-from toolkit.errors import ToolkitError
+from toolkit import write
+from toolkit.errors import ToolkitError, UsageError
 from toolkit.findings import Finding
-from toolkit.parse import parse_file
 from toolkit.sources import Source
+
+LOCK_NAME = ".tei-edition.lock"
 
 
 @dataclass(frozen=True)
@@ -41,15 +61,62 @@ class DocumentResult:
     outputs: list[Path] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     skipped: bool = False
+    seconds: float = 0.0
 
     @property
     def failed(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
 
+    @property
+    def status(self) -> str:
+        return "skipped" if self.skipped else "failed" if self.failed else "built"
+
+
+@dataclass
+class Summary:
+    """The outcome of :func:`build_many`."""
+
+    results: list[DocumentResult] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    jobs: int = 1
+
+    @property
+    def built(self) -> int:
+        return sum(1 for r in self.results if r.status == "built")
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for r in self.results if r.skipped)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.results if r.failed)
+
+    def line(self, out_dir: Path) -> str:
+        text = (f"{len(self.results)} document(s): {self.built} built, {self.skipped} up to date "
+                f"(skipped), {self.failed} failed, into {out_dir}/ in {self.seconds:.1f} s")
+        if self.jobs > 1:
+            text += f" with {self.jobs} jobs"
+        return text
+
+
+def output_name(source: Source, fmt_name: str) -> Path:
+    """``<relative path without .xml><suffix>``; keeps inner dots (``a.v2.xml`` -> ``a.v2.html``)."""
+    from toolkit.transform import FORMATS
+
+    stem = source.stem
+    return stem.with_name(stem.name + FORMATS[fmt_name].suffix)
+
 
 def render(source: Source, options: BuildOptions) -> tuple[dict[Path, bytes], list[Finding]]:
     """Parse and transform one source into ``{output path: bytes}``; raise on failure."""
+    from toolkit import transform
+    from toolkit.parse import parse_file
+
     name = str(source.path)
+    targets = {fmt: write.output_path(options.out_dir, output_name(source, fmt))
+               for fmt in options.formats}
     tree = parse_file(source.path)
     outputs: dict[Path, bytes] = {}
     findings: list[Finding] = []
@@ -59,21 +126,189 @@ def render(source: Source, options: BuildOptions) -> tuple[dict[Path, bytes], li
                                      options.override_dict())
         findings += [Finding(name, None, None, "warning", message, "xsl:message", source="xslt")
                      for message in result.messages]
-        data = (pdf.render_pdf(result.output, name) if fmt_name == "pdf"
-                else result.output.encode("utf-8"))
-        target = write.output_path(options.out_dir, source.stem.with_suffix(fmt.suffix))
-        outputs[target] = data
+        if fmt_name == "pdf":
+            from toolkit import pdf
+
+            data = pdf.render_pdf(result.output, name)
+        else:
+            data = result.output.encode("utf-8")
+        outputs[targets[fmt_name]] = data
+        del result
     return outputs, findings
 
 
 def build_document(source: Source, options: BuildOptions) -> DocumentResult:
     """Build one source; errors become findings so that a run goes on with other files."""
+    start = time.perf_counter()
     result = DocumentResult(str(source.path))
     try:
         outputs, result.findings = render(source, options)
+        for target, data in outputs.items():
+            result.outputs.append(write.atomic_write(target, data))
     except ToolkitError as exc:
         result.findings.append(exc.finding())
-        return result
-    for target, data in outputs.items():
-        result.outputs.append(write.atomic_write(target, data))
+    except RecursionError:
+        result.findings.append(Finding(str(source.path), None, None, "error",
+                                       "document is nested too deeply to process",
+                                       "too-deep", source="toolkit"))
+    except MemoryError:
+        result.findings.append(Finding(str(source.path), None, None, "error",
+                                       "out of memory while building this document",
+                                       "memory", source="toolkit"))
+    except Exception as exc:  # a bug or a library failure: report it, go on with the rest
+        result.findings.append(Finding(str(source.path), None, None, "error",
+                                       f"internal error: {type(exc).__name__}: {exc}",
+                                       "internal", source="toolkit"))
+    result.seconds = time.perf_counter() - start
     return result
+
+
+def _build_task(task: tuple[Source, BuildOptions]) -> DocumentResult:
+    """Worker entry point (module level, so it can be pickled)."""
+    source, options = task
+    return build_document(source, options)
+
+
+# --- many documents ------------------------------------------------------------------------
+
+def config_for(options: BuildOptions, cache) -> str:
+    """The configuration hash of ``options`` (see :func:`toolkit.manifest.config_hash`)."""
+    from toolkit import resources
+    from toolkit.manifest import config_hash
+
+    folders = []
+    for name in ("xslt", "schemas"):
+        with contextlib.suppress(FileNotFoundError):
+            folders.append(resources.data_dir(name))
+    return config_hash(cache, options.formats, options.params, options.overrides, folders)
+
+
+def resolve_jobs(jobs: int | str | None, pending: int) -> int:
+    """``auto`` (or None/0): 1 for at most one document to build, else min(cores, documents)."""
+    from toolkit.parallel import default_jobs
+
+    if jobs in (None, 0, "auto"):
+        return 1 if pending <= 1 else max(1, min(default_jobs(), pending))
+    return max(1, int(jobs))
+
+
+@contextlib.contextmanager
+def locked_output(out_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``out_dir`` and clean up a killed build's temporary files."""
+    import fcntl
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(out_dir / LOCK_NAME, "a+b")
+    except OSError as exc:
+        raise UsageError(f"cannot use output folder: {exc.strerror or exc}", str(out_dir),
+                         rule="io") from None
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise UsageError("another build is writing to this output folder", str(out_dir),
+                             rule="io") from None
+        write.remove_stale_parts(out_dir)
+        yield
+    finally:
+        handle.close()
+
+
+def build_many(sources: list[Source], options: BuildOptions, *, jobs: int | str = 1,
+               force: bool = False,
+               on_result: Callable[[DocumentResult], None] | None = None,
+               on_plan: Callable[[int, int], None] | None = None) -> Summary:
+    """Build ``sources`` into ``options.out_dir`` (see the module docstring).
+
+    ``on_plan(total, to_build)`` is called once the up-to-date check is done;
+    ``on_result`` once per source, in input order, skipped ones included.
+    """
+    from toolkit.manifest import Manifest
+
+    start = time.perf_counter()
+    out_dir = Path(options.out_dir)
+    summary = Summary()
+    with locked_output(out_dir):
+        manifest = Manifest(out_dir)
+        config = config_for(options, manifest.cache)
+        summary.removed = sorted(e.source for e in manifest.removed_sources())
+        for gone in summary.removed:
+            manifest.forget(gone)
+
+        plan: list[tuple[Source, str | None, DocumentResult | None]] = []
+        claimed: dict[str, str] = {}
+        for source in sources:
+            plan.append(_plan_one(source, options, manifest, config, force, claimed))
+        pending = [(s, h) for s, h, ready in plan if ready is None]
+        summary.jobs = resolve_jobs(jobs, len(pending))
+        if on_plan:
+            on_plan(len(plan), len(pending))
+
+        built = iter(_run(pending, options, summary.jobs))
+        last_save = time.monotonic()
+        for count, (source, sha, ready) in enumerate(plan, 1):
+            result = ready if ready is not None else next(built)
+            if ready is None:
+                if result.failed or sha is None:
+                    manifest.forget(source.path)
+                else:
+                    manifest.record(source.path, config, result.outputs, sha)
+            summary.results.append(result)
+            if on_result:
+                on_result(result)
+            if manifest.dirty and time.monotonic() - last_save > 20:
+                manifest.save()
+                last_save = time.monotonic()
+        manifest.save()
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _plan_one(source: Source, options: BuildOptions, manifest, config: str, force: bool,
+              claimed: dict[str, str]):
+    """``(source, content hash or None, ready result or None)``: None means build it."""
+    import stat
+
+    try:
+        names = [str(output_name(source, fmt)) for fmt in options.formats]
+    except ToolkitError as exc:
+        return source, None, DocumentResult(str(source.path), findings=[exc.finding()])
+    for name in names:
+        other = claimed.get(name.casefold())
+        if other is not None:
+            finding = Finding(str(source.path), None, None, "error",
+                              f"its output {name} would overwrite that of {other}; build them "
+                              "into separate output folders", "output-clash", source="toolkit")
+            return source, None, DocumentResult(str(source.path), findings=[finding])
+    for name in names:
+        claimed[name.casefold()] = str(source.path)
+    try:
+        info = source.path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return source, None, None  # the worker reports what it is
+        sha = manifest.source_hash(source.path)
+    except OSError:
+        return source, None, None
+    if not force and manifest.up_to_date(source.path, config):
+        return source, sha, DocumentResult(str(source.path), skipped=True)
+    return source, sha, None
+
+
+def _run(pending: list[tuple[Source, str | None]], options: BuildOptions,
+         jobs: int) -> Iterator[DocumentResult]:
+    """Build ``pending`` in order; a crashed worker fails the documents it left unbuilt."""
+    from toolkit.parallel import run_ordered
+
+    tasks = [(source, options) for source, _ in pending]
+    done = 0
+    try:
+        for result in run_ordered(_build_task, tasks, jobs):
+            done += 1
+            yield result
+    except Exception as exc:  # BrokenProcessPool: a worker died (out of memory, a crash)
+        reason = f"{type(exc).__name__}: {exc}".strip()
+        for source, _ in pending[done:]:
+            yield DocumentResult(str(source.path), findings=[Finding(
+                str(source.path), None, None, "error",
+                f"not built: a worker process died ({reason})", "worker", source="toolkit")])

@@ -27,38 +27,69 @@ class Source:
         return self.relative.with_suffix("")
 
 
-def expand(arguments: list[str]) -> list[Source]:
-    """Files stay as given; folders are searched recursively for ``*.xml``; globs expand."""
+def expand(arguments: list[str], problems: list | None = None) -> list[Source]:
+    """Files stay as given; folders are searched recursively for ``*.xml``; globs expand.
+
+    An argument that names nothing raises :class:`UsageError`, or, when ``problems`` is
+    a list, is appended to it as a finding and the other arguments are still expanded.
+    Anything given by name is kept (a FIFO, a dangling symlink: the parser says what it
+    is); inside folders only regular ``.xml``/``.tei`` files are taken, hidden folders
+    and files skipped, and symlinked folders are not followed.
+    """
     seen: set[Path] = set()
     sources: list[Source] = []
 
+    def problem(exc: UsageError) -> None:
+        if problems is None:
+            raise exc
+        problems.append(exc.finding())
+
     def add(path: Path, relative: Path) -> None:
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop
+            key = path.absolute()
         if key not in seen:
             seen.add(key)
             sources.append(Source(path, relative))
 
     for argument in arguments:
         path = Path(argument)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in XML_SUFFIXES
-                           and p.is_file() and not _hidden(p.relative_to(path)))
-            for file in found:
+        if "\0" in argument:
+            problem(UsageError("no such file or folder", repr(argument), rule="io"))
+        elif path.is_dir():
+            for file in _walk(path):
                 add(file, file.relative_to(path))
         elif path.exists() or path.is_symlink():
             add(path, Path(path.name))
         elif glob.has_magic(argument):
             matches = sorted(glob.glob(argument, recursive=True))
             if not matches:
-                raise UsageError(f"no files match {argument!r}", argument, rule="io")
+                problem(UsageError(f"no files match {argument!r}", argument, rule="io"))
+                continue
             root = Path(_glob_root(argument))
             for match in matches:
                 file = Path(match)
                 if file.is_file():
                     add(file, file.relative_to(root) if root in file.parents else Path(file.name))
         else:
-            raise UsageError("no such file or folder", argument, rule="io")
+            problem(UsageError("no such file or folder", argument, rule="io"))
     return sources
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Regular XML files under ``folder``, sorted, without following symlinked folders."""
+    import os
+
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            file = Path(dirpath) / name
+            if (not name.startswith(".") and file.suffix.lower() in XML_SUFFIXES
+                    and file.is_file()):
+                found.append(file)
+    return sorted(found)
 
 
 def _hidden(relative: Path) -> bool:

@@ -1,0 +1,242 @@
+"""The incremental-build manifest: what was built from what, so unchanged work is skipped.
+
+``<out>/.tei-edition-manifest.json`` records, for every source built into ``<out>``:
+
+* the source's content hash (sha256) with the ``size`` and ``mtime_ns`` it had when hashed,
+* the outputs written from it (paths relative to ``<out>``),
+* the *configuration hash* it was built with: toolkit version, versions of lxml, saxonche
+  and WeasyPrint, formats, stylesheet parameters, the content of every file under the
+  ``xslt/`` and ``schemas/`` folders in use, user stylesheet overrides and the local
+  files they ``xsl:import``/``xsl:include``.
+
+A source is up to date when its entry has the current configuration hash, its content hash
+is unchanged and all its outputs exist. Content is re-hashed only when ``size`` or
+``mtime_ns`` changed, so a no-op check of a few hundred files costs a few ``stat`` calls
+each and imports neither Saxon nor WeasyPrint.
+
+The manifest is written atomically (old or new, never half), at the end of a run and
+every so often during a long one. Entries of sources that no longer exist are reported
+once and dropped; their outputs are left in place (the toolkit never deletes a file it
+cannot be sure it wrote for the current sources).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from toolkit import __version__, write
+
+MANIFEST_NAME = ".tei-edition-manifest.json"
+FORMAT = 1
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass
+class FileHash:
+    """A content hash and the ``stat`` it was taken at."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    def as_list(self) -> list:
+        return [self.size, self.mtime_ns, self.sha256]
+
+
+class HashCache:
+    """sha256 of files, recomputed only when ``(size, mtime_ns)`` differs from the cache."""
+
+    def __init__(self, known: dict[str, list] | None = None) -> None:
+        self.known: dict[str, FileHash] = {}
+        for key, value in (known or {}).items():
+            try:
+                self.known[key] = FileHash(int(value[0]), int(value[1]), str(value[2]))
+            except (TypeError, ValueError, IndexError):
+                continue
+        self.hashed = 0  # how many files had to be read (for tests and benchmarks)
+
+    def hash(self, path: Path) -> FileHash:
+        key = str(path)
+        info = path.stat()
+        cached = self.known.get(key)
+        if cached and cached.size == info.st_size and cached.mtime_ns == info.st_mtime_ns:
+            return cached
+        self.hashed += 1
+        fresh = FileHash(info.st_size, info.st_mtime_ns, sha256_file(path))
+        self.known[key] = fresh
+        return fresh
+
+
+@dataclass
+class Entry:
+    """One source's record: its hash, the configuration and the outputs written."""
+
+    source: str
+    sha256: str
+    config: str
+    outputs: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"sha256": self.sha256, "config": self.config, "outputs": self.outputs}
+
+
+class Manifest:
+    """The manifest of one output folder (see the module docstring)."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = Path(out_dir)
+        self.path = self.out_dir / MANIFEST_NAME
+        self.entries: dict[str, Entry] = {}
+        self.cache = HashCache()
+        self.dirty = False
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return  # no manifest, or an unreadable one: everything is rebuilt
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return
+        self.cache = HashCache(data.get("files") or {})
+        for source, value in (data.get("sources") or {}).items():
+            try:
+                self.entries[source] = Entry(source, str(value["sha256"]), str(value["config"]),
+                                             [str(o) for o in value["outputs"]])
+            except (KeyError, TypeError):
+                continue
+
+    # -- queries --------------------------------------------------------------------------
+
+    def source_hash(self, path: Path) -> str:
+        return self.cache.hash(Path(path).resolve()).sha256
+
+    def up_to_date(self, path: Path, config: str) -> bool:
+        """True when ``path`` was built with ``config`` from the same content, outputs intact."""
+        key = str(Path(path).resolve())
+        entry = self.entries.get(key)
+        if entry is None or entry.config != config:
+            return False
+        try:
+            if self.source_hash(path) != entry.sha256:
+                return False
+        except OSError:
+            return False
+        return all((self.out_dir / output).is_file() for output in entry.outputs)
+
+    def removed_sources(self) -> list[Entry]:
+        """Entries whose source file no longer exists."""
+        return [e for e in self.entries.values() if not os.path.exists(e.source)]
+
+    # -- updates --------------------------------------------------------------------------
+
+    def record(self, path: Path, config: str, outputs: Iterable[Path], sha256: str) -> None:
+        key = str(Path(path).resolve())
+        relative = []
+        root = self.out_dir.resolve()
+        for output in outputs:
+            try:
+                relative.append(str(Path(output).resolve().relative_to(root)))
+            except ValueError:
+                relative.append(str(output))
+        self.entries[key] = Entry(key, sha256, config, sorted(relative))
+        self.dirty = True
+
+    def forget(self, path: Path | str) -> None:
+        if self.entries.pop(str(Path(path).resolve()) if not isinstance(path, str) else path,
+                            None) is not None:
+            self.dirty = True
+
+    def save(self) -> None:
+        """Write the manifest atomically (only when something changed)."""
+        if not self.dirty:
+            return
+        live = {e.source for e in self.entries.values()}
+        files = {k: v.as_list() for k, v in self.cache.known.items()
+                 if k in live or k in _CONFIG_FILES}
+        data = {
+            "format": FORMAT,
+            "toolkit": __version__,
+            "sources": {k: e.as_dict() for k, e in sorted(self.entries.items())},
+            "files": dict(sorted(files.items())),
+        }
+        write.atomic_write(self.path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        self.dirty = False
+
+
+#: Stylesheets and schemas hashed by :func:`config_hash` in this process (their stat
+#: shortcuts are kept in the manifest too).
+_CONFIG_FILES: set[str] = set()
+
+
+# --- the configuration hash ------------------------------------------------------------------
+
+_IMPORT = re.compile(rb"<xsl:(?:import|include)\b[^>]*?\bhref\s*=\s*[\"']([^\"']+)[\"']")
+
+
+def _stylesheet_closure(path: Path, seen: set[Path]) -> None:
+    """``path`` and the local stylesheets it imports or includes, transitively."""
+    path = path.resolve()
+    if path in seen or not path.is_file():
+        return
+    seen.add(path)
+    try:
+        text = path.read_bytes()
+    except OSError:
+        return
+    for href in _IMPORT.findall(text):
+        name = href.decode("utf-8", "replace")
+        if "://" in name:
+            continue
+        _stylesheet_closure(path.parent / name, seen)
+
+
+def _package_version(name: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def config_hash(cache: HashCache, formats: Iterable[str], params: Iterable[tuple[str, str]],
+                overrides: Iterable[tuple[str, Path]], folders: Iterable[Path]) -> str:
+    """The hash of everything besides the source that decides what a build writes."""
+    digest = hashlib.sha256()
+
+    def put(*parts: object) -> None:
+        for part in parts:
+            digest.update(str(part).encode("utf-8", "surrogateescape"))
+            digest.update(b"\0")
+
+    put("tei-edition", __version__)
+    for package in ("lxml", "saxonche", "weasyprint"):
+        put(package, _package_version(package))
+    put("formats", *formats)
+    for key, value in sorted(params):
+        put("param", key, value)
+    files: set[Path] = set()
+    for folder in folders:
+        if folder.is_dir():
+            files.update(p.resolve() for p in folder.rglob("*") if p.is_file())
+    for fmt, path in sorted(overrides):
+        put("override", fmt, Path(path).resolve())
+        _stylesheet_closure(Path(path), files)
+    for path in sorted(files):
+        _CONFIG_FILES.add(str(path))
+        put("file", path, cache.hash(path).sha256)
+    return digest.hexdigest()
