@@ -76,6 +76,19 @@ def _pairs(values: tuple[str, ...], what: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def _jobs(ctx, param, value) -> int | str:
+    """``--jobs``: a positive number or ``auto``."""
+    if value is None or str(value).strip().lower() in ("", "auto", "0"):
+        return "auto"
+    try:
+        number = int(value)
+    except ValueError:
+        raise click.BadParameter("give a number of processes or 'auto'") from None
+    if number < 1:
+        raise click.BadParameter("give a number of processes (1 or more) or 'auto'")
+    return number
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("sources", nargs=-1)
 @click.option("--to", "to", default="html,text,pdf", show_default=True,
@@ -86,14 +99,24 @@ def _pairs(values: tuple[str, ...], what: str) -> tuple[tuple[str, str], ...]:
               help="Stylesheet parameter (repeatable), e.g. --param lang=de.")
 @click.option("--stylesheet", "stylesheets", multiple=True, metavar="FORMAT=FILE.xsl",
               help="Use your own stylesheet for a format (it may xsl:import ours).")
+@click.option("-j", "--jobs", "jobs", default="auto", show_default=True, callback=_jobs,
+              metavar="N|auto",
+              help="Worker processes; auto: 1 for one document to build, else "
+                   "min(cores, documents to build).")
+@click.option("-f", "--force", is_flag=True,
+              help="Rebuild every document, even those whose outputs are up to date.")
 @_common
-def build(sources, to, out, params, stylesheets, quiet, verbose) -> None:
+def build(sources, to, out, params, stylesheets, jobs, force, quiet, verbose) -> None:
     """Build editions of SOURCES (files, folders, globs).
 
     With no SOURCES, builds the bundled edition (the telegram of 29 March 1953).
+    Documents whose source, stylesheets, options and outputs are unchanged since the
+    last build into the same folder are skipped (see OUT/.tei-edition-manifest.json);
+    --force rebuilds them. A document that fails is reported with its location and
+    the others are still built; the exit code is 1 when any failed.
     """
     from toolkit import build as pipeline
-    from toolkit import resources, sources as source_list
+    from toolkit import progress, resources, sources as source_list
 
     ui = Ui(quiet, verbose)
     formats = _formats(to)
@@ -103,22 +126,44 @@ def build(sources, to, out, params, stylesheets, quiet, verbose) -> None:
             raise click.BadParameter(f"unknown format {fmt!r}", param_hint="--stylesheet")
         if not path.is_file():
             raise click.BadParameter(f"no such stylesheet: {path}", param_hint="--stylesheet")
-    try:
-        found = source_list.expand(list(sources) or [str(p) for p in resources.bundled_edition()])
-    except ToolkitError as exc:
-        ui.finding(exc.finding())
-        sys.exit(exc.exit_code)
+    problems: list[Finding] = []
+    found = source_list.expand(list(sources) or [str(p) for p in resources.bundled_edition()],
+                               problems=problems)
+    for finding in problems:
+        ui.finding(finding)
     options = pipeline.BuildOptions(formats, out, _pairs(params, "--param"), overrides)
-    failed = 0
-    for source in found:
-        result = pipeline.build_document(source, options)
+    mode = progress.choose_mode(quiet, ui.err.file)
+    state: dict = {}
+
+    def planned(total: int, pending: int) -> None:
+        if total - pending:
+            ui.debug(f"{total - pending} of {total} document(s) up to date")
+        state["bar"] = progress.Progress(pending, mode, ui.err, "building", verbose).__enter__()
+
+    def done(result) -> None:
         for finding in result.findings:
             ui.finding(finding)
         for output in result.outputs:
             ui.debug(f"wrote {output}")
-        failed += result.failed
-    ui.info(f"built {len(found) - failed} of {len(found)} document(s) into {out}/"
-            + (f"; {failed} failed" if failed else ""))
+        if not result.skipped:
+            state["bar"].advance(result.source, result.status)
+
+    try:
+        summary = pipeline.build_many(found, options, jobs=jobs, force=force,
+                                      on_result=done, on_plan=planned)
+    except ToolkitError as exc:
+        ui.finding(exc.finding())
+        sys.exit(exc.exit_code)
+    finally:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
+    for gone in summary.removed:
+        ui.info(f"{gone}: source no longer exists; its outputs in {out}/ were left in place")
+    failed = summary.failed + len(problems)
+    line = summary.line(out)
+    if problems:
+        line += f"; {len(problems)} source argument(s) could not be read"
+    ui.info(line)
     sys.exit(1 if failed else 0)
 
 
