@@ -221,11 +221,12 @@ def resolve_xincludes(tree: etree._ElementTree, path: str | os.PathLike[str],
     root = tree.getroot()
     if root is None or not any(True for _ in root.iter(_XI_INCLUDE)):
         return tree
+    display = str(path)
     path = Path(path).resolve()
     boundary = Path(include_root).resolve() if include_root else path.parent
     budget = _Budget(boundary)
     budget.cache[path] = copy.deepcopy(tree)
-    new_root = _expand(root, path, str(path), budget, ((str(path), ""),))
+    new_root = _expand(root, path, display, budget, ((str(path), ""),))
     if new_root is not root:
         tree._setroot(new_root)
     return tree
