@@ -3,16 +3,34 @@
 WeasyPrint fetches nothing from the network here: the print HTML carries its CSS inline,
 and the URL fetcher refuses every scheme but ``data:`` and files inside the toolkit's own
 ``xslt/`` folder. Fonts come from the system (DejaVu for Latin and Cyrillic, Nanum for
-Hangul, installed by the project's setup), which keeps rendering under a second a page.
+Hangul, WenQuanYi Micro Hei for Chinese characters Nanum lacks; installed by
+``scripts/setup-system.sh``), which keeps rendering well under a second a page.
+
+The PDF is tagged and declares PDF/UA-1 (WeasyPrint maps ``<title>``, ``<meta
+name="author|description|keywords">`` and ``<html lang>`` into its metadata).
+
+The index at the back links every mention of a person, organisation or place
+(``a.pageref``; CSS prints ``target-counter(attr(href url), page)``). CSS cannot drop a
+page number already listed, so when an index is present the document is laid out once,
+the links that would repeat a page of the same entry are removed, and it is laid out
+again. Removing links changes only the index pages, which follow every mention, so the
+page numbers of the second layout are those of the first.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from toolkit import resources
 from toolkit.errors import TransformError
+
+#: Options of every PDF written: tagged, PDF/UA-1 metadata.
+PDF_OPTIONS = {"pdf_tags": True, "pdf_variant": "pdf/ua-1"}
+
+_PAGES = re.compile(r'(<span class="pages">)(.*?)(</span>)', re.S)
+_PAGEREF = re.compile(r'<a class="pageref" href="#([^"]+)"></a>')
 
 
 def _fetcher():
@@ -33,15 +51,63 @@ def _fetcher():
     return LocalOnly(allowed_protocols=("data", "file"), fail_on_errors=False)
 
 
-def render_pdf(html: str, name: str = "") -> bytes:
-    """Lay out ``html`` (CSS paged media) and return the PDF bytes."""
-    from weasyprint import HTML
-
+def _quiet() -> None:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+def layout(html: str):
+    """Lay out ``html`` and return WeasyPrint's ``Document`` (pages, anchors)."""
+    from weasyprint import HTML
+
+    _quiet()
+    document = HTML(string=html, base_url=resources.data_dir("xslt").as_uri() + "/",
+                    url_fetcher=_fetcher())
+    return document.render(**PDF_OPTIONS)
+
+
+def anchor_pages(document) -> dict[str, int]:
+    """``{anchor id: page number (1-based)}`` of a laid-out document."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
+
+
+def dedupe_index(html: str, pages: dict[str, int]) -> str:
+    """Drop index links whose page is already listed for the same entry (or unknown)."""
+
+    def entry(match: re.Match) -> str:
+        seen: set[int] = set()
+        kept = []
+        for link in _PAGEREF.finditer(match.group(2)):
+            page = pages.get(link.group(1))
+            if page is None or page in seen:
+                continue
+            seen.add(page)
+            kept.append(link.group(0))
+        return match.group(1) + "".join(kept) + match.group(3)
+
+    return _PAGES.sub(entry, html)
+
+
+def render_document(html: str):
+    """The final laid-out ``Document`` of ``html`` (index links deduplicated)."""
+    document = layout(html)
+    if 'class="pageref"' in html:
+        deduped = dedupe_index(html, anchor_pages(document))
+        if deduped != html:
+            document = layout(deduped)
+    return document
+
+
+def render_pdf(html: str, name: str = "") -> bytes:
+    """Lay out ``html`` (CSS paged media) and return the PDF bytes."""
     try:
-        document = HTML(string=html, base_url=resources.data_dir("xslt").as_uri() + "/",
-                        url_fetcher=_fetcher())
-        return document.write_pdf(pdf_tags=True)
+        return render_document(html).write_pdf(**PDF_OPTIONS)
+    except TransformError:
+        raise
     except Exception as exc:  # WeasyPrint raises many kinds; the user needs the message
-        raise TransformError(f"PDF rendering failed: {exc}", name, rule="pdf") from None
+        raise TransformError(f"PDF rendering failed: {type(exc).__name__}: {exc}", name,
+                             rule="pdf") from None
