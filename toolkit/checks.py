@@ -44,8 +44,11 @@ POINTER_ATTRIBUTES = frozenset("""
     perf prev ref rendition resp sameAs scheme scribeRef scriptRef select since source spanTo
     start synch target targetEnd targets wit who with
 """.split())
-#: ``@from``/``@to`` are pointers on these elements and dates everywhere else.
-POINTER_FROM_TO = frozenset({"span", "relation", "timeline", "link"})
+#: ``@from``/``@to`` are pointers on these elements ...
+POINTER_FROM_TO = frozenset({"span", "spanGrp", "relation", "link", "arc"})
+#: ... and neither pointers nor dates (page or leaf numbers, units) on these.
+NON_DATE_FROM_TO = POINTER_FROM_TO | frozenset({"locus", "locusGrp", "biblScope", "citedRange",
+                                                "timeline", "measure", "dim", "range", "fLib"})
 DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
 XML_SUFFIXES = (".xml", ".tei")
 
@@ -327,7 +330,7 @@ def check_dates(tree, name: str, src: SourceText) -> list[Finding]:
         local = el.tag[len(TEI_NS) + 2:]
         bounds: dict[str, tuple] = {}
         for base_attr in DATE_ATTRIBUTES:
-            if base_attr in ("from", "to") and local in POINTER_FROM_TO:
+            if base_attr in ("from", "to") and local in NON_DATE_FROM_TO:
                 continue
             for attr in (base_attr, base_attr + "-iso"):
                 value = el.get(attr)

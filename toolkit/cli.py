@@ -101,8 +101,8 @@ def _jobs(ctx, param, value) -> int | str:
               help="Use your own stylesheet for a format (it may xsl:import ours).")
 @click.option("-j", "--jobs", "jobs", default="auto", show_default=True, callback=_jobs,
               metavar="N|auto",
-              help="Worker processes; auto: 1 for one document to build, else "
-                   "min(cores, documents to build).")
+              help="Worker processes; auto: min(cores, documents to build / 4), at "
+                   "least 1.")
 @click.option("-f", "--force", is_flag=True,
               help="Rebuild every document, even those whose outputs are up to date.")
 @_common
@@ -167,40 +167,129 @@ def build(sources, to, out, params, stylesheets, jobs, force, quiet, verbose) ->
     sys.exit(1 if failed else 0)
 
 
+def _validate_jobs(ctx, param, value):
+    """``validate --jobs``: unset means the configuration's ``jobs`` (else 1)."""
+    return None if value is None else _jobs(ctx, param, value)
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("sources", nargs=-1)
 @click.option("--schema", "schemas", multiple=True, type=click.Path(path_type=Path),
-              help="Grammar schema (XSD, RELAX NG .rng/.rnc) to use instead of declared ones.")
-@click.option("--rules", "rules", multiple=True, type=click.Path(path_type=Path),
-              help="Schematron rules (.sch) to use (repeatable).")
+              metavar="FILE",
+              help="Grammar (XSD, RELAX NG .rng/.rnc; a .sch is taken as rules), repeatable; "
+                   "replaces configured and declared schemas.")
+@click.option("--rules", "rules", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
+              help="ISO Schematron (.sch, or embedded in .rng/.odd), repeatable.")
+@click.option("--phase", default=None, help="Schematron phase (default: the schema's defaultPhase).")
+@click.option("--catalog", "catalogs", multiple=True, type=click.Path(path_type=Path),
+              metavar="FILE", help="OASIS XML catalog mapping remote schema URLs to local files "
+                                   "(repeatable; also XML_CATALOG_FILES).")
+@click.option("--schema-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of local TEI/EpiDoc/DraCor schema copies for the built-in catalog "
+                   "(also TEI_EDITION_SCHEMA_DIR).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github", "sarif"]),
+              default="text", show_default=True, help="Report format.")
+@click.option("--output", "output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 when a finding of this severity or worse exists [default: error].")
+@click.option("--checks/--no-checks", "checks", default=None,
+              help="Pointer, xml:id and date checks [default: on].")
+@click.option("--schema-timeout", type=click.FloatRange(min=0.1), default=None, metavar="SECONDS",
+              help="Time a RELAX NG schema may take to compile [default: 60].")
+@click.option("--unavailable", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Severity of a declared schema that cannot be found locally [default: error].")
+@click.option("-j", "--jobs", "jobs", default=None, callback=_validate_jobs,
+              help="Worker processes: a number or 'auto' [default: 1, or 'jobs' in the config].")
+@click.option("--no-config", is_flag=True, help="Ignore pyproject.toml / edition.toml settings.")
 @_common
-def validate(sources, schemas, rules, quiet, verbose) -> None:
-    """Validate SOURCES against their schemas and rules.
+def validate(sources, schemas, rules, phase, catalogs, schema_dir, fmt, output, fail_on, checks,
+             schema_timeout, unavailable, jobs, no_config, quiet, verbose) -> None:
+    """Validate SOURCES (files, folders, globs) against their schemas and rules.
 
-    With no SOURCES, validates the bundled edition. Exit 0 when valid, 1 when any
-    error is found, 2 on usage or I/O errors.
+    Schemas come from --schema/--rules, else the project's configuration
+    ([tool.tei-edition] in pyproject.toml, or edition.toml), else each document's
+    <?xml-model?> declarations (remote ones through OASIS catalogs; nothing is ever
+    downloaded). Pointer, xml:id and date checks run on TEI documents.
+
+    With no SOURCES, validates the bundled edition. Exit 0 when valid, 1 when a finding at
+    or above --fail-on exists, 2 on usage, I/O or internal errors.
     """
-    from toolkit import resources, sources as source_list
-    from toolkit.validation import ValidationOptions, validate_file
+    import time
+
+    from toolkit import config as config_module
+    from toolkit import reporters, resources, sources as source_list
+    from toolkit.parallel import default_jobs, run_ordered
+    from toolkit.validation import ValidationOptions, catalogs_for, check_item
+    from toolkit.write import atomic_write
 
     ui = Ui(quiet, verbose)
-    for path in (*schemas, *rules):
-        if not path.is_file():
-            raise click.BadParameter(f"no such schema: {path}")
+    started = time.perf_counter()
     try:
+        cfg = config_module.Config() if no_config else config_module.find_config()
+    except ToolkitError as exc:
+        ui.finding(exc.finding())
+        sys.exit(2)
+    for path in (*schemas, *rules, *catalogs):
+        if not path.is_file():
+            raise click.BadParameter(f"no such file: {path}")
+    if schemas or rules:
+        chosen = (tuple(p for p in schemas if p.suffix.lower() != ".sch"),
+                  tuple(rules) + tuple(p for p in schemas if p.suffix.lower() == ".sch"))
+        origin = "command line"
+    else:
+        chosen = (cfg.schemas, cfg.rules)
+        origin = f"configuration {cfg.path}" if cfg.path else ""
+        for path in (*cfg.schemas, *cfg.rules):
+            if not path.is_file():
+                ui.finding(UsageError("configured schema does not exist", str(path),
+                                      rule="config").finding())
+                sys.exit(2)
+    options = ValidationOptions(
+        schemas=chosen[0], rules=chosen[1],
+        catalogs=tuple(catalogs) + cfg.catalogs,
+        schema_dir=schema_dir or cfg.schema_dir,
+        checks=checks if checks is not None else (cfg.checks if cfg.checks is not None else True),
+        schema_timeout=schema_timeout or cfg.schema_timeout or 60.0,
+        unavailable=unavailable or cfg.unavailable or "error",
+        phase=phase, origin=origin)
+    threshold = fail_on or cfg.fail_on or "error"
+    jobs = jobs if jobs is not None else (cfg.jobs or 1)
+    jobs = default_jobs() if jobs == "auto" else jobs
+    try:
+        catalogs_for(options)  # a catalog that does not load is a usage error, up front
         found = source_list.expand(list(sources) or [str(p) for p in resources.bundled_edition()])
     except ToolkitError as exc:
         ui.finding(exc.finding())
         sys.exit(exc.exit_code)
-    options = ValidationOptions(tuple(schemas), tuple(rules))
-    invalid = 0
-    for source in found:
-        findings = validate_file(source.path, options)
-        for finding in findings:
-            ui.finding(finding)
-        invalid += any(f.severity == "error" for f in findings)
-    ui.info(f"{len(found)} file(s) checked, {len(found) - invalid} valid, {invalid} invalid")
-    sys.exit(1 if invalid else 0)
+    ui.debug(f"{len(found)} file(s); schemas from {origin or 'the documents'}; "
+             f"catalogs: {', '.join(map(str, options.catalogs)) or 'none given'}; jobs: {jobs}")
+    items = [(str(s.path), str(s.path), options) for s in found]
+    results = []
+    for result in run_ordered(check_item, items, jobs):
+        results.append(result)
+        if fmt == "text" and output is None:
+            for finding in result.findings:
+                ui.finding(finding)
+        ui.debug(f"{result.file}: {result.seconds:.2f} s "
+                 + " ".join(f"{k}={v:.3f}" for k, v in result.timings.items()))
+    summary = reporters.summarise(results, time.perf_counter() - started, threshold)
+    if fmt == "text" and output is None:
+        ui.info(summary.line())
+    else:
+        report = reporters.render(fmt, results, summary)
+        if output is not None:
+            atomic_write(output, report)
+            ui.info(summary.line() + f"; report written to {output}")
+        else:
+            sys.stdout.write(report)
+            sys.stdout.flush()
+            if fmt != "github":
+                ui.info(summary.line())
+    internal = any(f.rule == "internal-error" for r in results for f in r.findings)
+    if internal:
+        sys.exit(2)
+    sys.exit(1 if summary.failed_files else 0)
 
 
 def main() -> None:
