@@ -417,3 +417,89 @@ def test_xsd_rejects(doc, xsd_lxml, xsd_xmlschema, case):
         reparsed = None
     assert reparsed is None or not xsd_lxml.validate(reparsed)
     assert not xsd_xmlschema.is_valid(broken)
+
+
+# -- the customisation is a restriction of tei_all (spot check) ------------------------
+
+#: The smallest instance of each element that edition.xsd accepts in some context.
+MINIMAL = {
+    "div": '<div type="letter"><p/></div>', "list": "<list><item/></list>",
+    "choice": "<choice><sic/><corr/></choice>", "rs": '<rs type="person"/>',
+    "measure": '<measure type="losses"/>', "state": '<state type="office"><label/></state>',
+    "correspAction": '<correspAction type="sent"><date/></correspAction>',
+    "correspContext": "<correspContext><ref/></correspContext>",
+    "language": '<language ident="en"/>', "catRef": '<catRef target="#doctype-telegram"/>',
+    "respStmt": "<respStmt><resp/><orgName/></respStmt>",
+    "msDesc": "<msDesc><msIdentifier><repository/></msIdentifier></msDesc>",
+    "msIdentifier": "<msIdentifier><repository/></msIdentifier>",
+    "msContents": "<msContents><msItem><title/></msItem></msContents>",
+    "msItem": "<msItem><title/></msItem>", "listBibl": "<listBibl><bibl/></listBibl>",
+    "listPerson": "<listPerson><person><persName/></person></listPerson>",
+    "person": "<person><persName/></person>", "listOrg": "<listOrg><org><orgName/></org></listOrg>",
+    "org": "<org><orgName/></org>", "place": "<place><placeName/></place>",
+    "listPlace": "<listPlace><place><placeName/></place></listPlace>",
+    "listEvent": "<listEvent><event><label/></event></listEvent>", "event": "<event><label/></event>",
+    "taxonomy": "<taxonomy><category><catDesc/></category></taxonomy>",
+    "category": "<category><catDesc/></category>", "keywords": "<keywords><term/></keywords>",
+    "langUsage": '<langUsage><language ident="en"/></langUsage>',
+    "front": '<front><div type="letter"><p/></div></front>',
+    "back": '<back><div type="letter"><p/></div></back>',
+    "body": '<body><div type="letter"><p/></div></body>', "notesStmt": "<notesStmt><note/></notesStmt>",
+    "classDecl": "<classDecl><taxonomy><category><catDesc/></category></taxonomy></classDecl>",
+    "revisionDesc": "<revisionDesc><change/></revisionDesc>",
+    "availability": "<availability><p/></availability>",
+    "publicationStmt": "<publicationStmt><publisher/></publicationStmt>",
+    "sourceDesc": "<sourceDesc><bibl/></sourceDesc>",
+    "standOff": "<standOff><listBibl><bibl/></listBibl></standOff>",
+    "editorialDecl": "<editorialDecl><p/></editorialDecl>",
+    "encodingDesc": "<encodingDesc><projectDesc><p/></projectDesc></encodingDesc>",
+    "titleStmt": "<titleStmt><title/></titleStmt>",
+    **{n: f"<{n}><p/></{n}>" for n in ("projectDesc", "correction", "normalization",
+                                        "interpretation", "quotation", "hyphenation", "abstract")},
+}
+WHOLE = {"TEI", "teiHeader", "fileDesc", "text"}  # never inserted
+
+
+def _minimal(name: str) -> etree._Element:
+    text = MINIMAL.get(name, f"<{name}/>")
+    return etree.fromstring(text.replace("<" + name, f'<{name} xmlns="{TEI}"', 1))
+
+
+def test_xsd_accepts_only_what_tei_all_accepts(doc, xsd_lxml, tei_all):
+    """Spot check of "edition.xsd is a restriction of tei_all": insert the minimal instance of
+    every declared element as the last child of one instance of every element; wherever
+    edition.xsd accepts the result, tei_all must accept it too."""
+    names = sorted(set(etree.parse(str(XSD)).xpath(
+        "/xs:schema/xs:element/@name", namespaces={"xs": "http://www.w3.org/2001/XMLSchema"}))
+        - WHOLE)
+    tree = copy.deepcopy(doc)
+    # first make every declared element occur somewhere, so that it is tried as a parent
+    present = {etree.QName(e).localname for e in tree.iter() if isinstance(e.tag, str)}
+    for name in names:
+        if name in present:
+            continue
+        for parent in list(tree.iter()):
+            if not isinstance(parent.tag, str):
+                continue
+            child = _minimal(name)
+            parent.insert(0, child) if name == "front" else parent.append(child)
+            if xsd_lxml.validate(tree) and tei_all.validate(tree):
+                present |= {etree.QName(e).localname for e in child.iter()}
+                break
+            parent.remove(child)
+    assert set(names) <= present, set(names) - present
+    accepted, disagreements, seen = 0, [], set()
+    for parent in list(tree.iter()):
+        if not isinstance(parent.tag, str) or etree.QName(parent).localname in seen:
+            continue
+        seen.add(etree.QName(parent).localname)
+        for name in names:
+            child = _minimal(name)
+            parent.append(child)
+            if xsd_lxml.validate(parent):  # every element is global: validate the subtree
+                accepted += 1
+                if not tei_all.validate(tree):
+                    disagreements.append((etree.QName(parent).localname, name))
+            parent.remove(child)
+    assert accepted > 1000
+    assert not disagreements
