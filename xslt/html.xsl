@@ -1,38 +1,48 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- TEI to a reading edition in HTML5. -->
+<!--
+  TEI to a reading edition in HTML5: one self-contained page (inline CSS and script).
+
+  This file only joins the modules; it has no templates of its own. To change one rendering,
+  write a stylesheet that imports this one (by the catalog URI
+  https://tei-edition.org/xslt/html.xsl or a relative path) and override that template:
+  your templates win by import precedence, xsl:next-match reaches ours.
+
+  Modules (xslt/html/):
+    util.xsl       attributes, note numbers, pointers, the mention (link + popup) pattern
+    assets.xsl     the inline CSS ($ed:css) and script ($ed:js)
+    structure.xsl  text, front/body/back, div, head, p, ab; the fallback for unknown elements
+    phrase.xsl     hi, emph, foreign, q/quote/said, title, term, gi/att, lb/pb/cb/milestone
+    editorial.xsl  choice (with the reading toggle), gap, unclear, supplied, add, del, app ...
+    letters.xsl    opener, closer, dateline, salute, signed, postscript, address
+    blocks.xsl     lists, tables, figures, verse, drama, floatingText, block quotes, examples
+    names.xsl      persName, placeName, orgName, rs, name, ref, ptr, date
+    notes.xsl      note calls, popups and the notes section
+    header.xsl     "About this document" from the teiHeader
+    registers.xsl  popups for register entries and the register section with back links
+    citation.xsl   Highwire/Dublin Core meta, JSON-LD, "Cite this" (Chicago, CSL-JSON, BibTeX, RIS)
+    page.xsl       the page shell, the parameters, the unknown-element report, the last pass
+
+  Parameters: lang (en|de|fr), sections (about,text,notes,registers,citation), toggle (on|off),
+  css-href (extra stylesheet URL).
+-->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:ed="urn:tei-edition:functions"
-    xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
   <xsl:import href="common/core.xsl"/>
+  <xsl:import href="html/util.xsl"/>
+  <xsl:import href="html/assets.xsl"/>
+  <xsl:import href="html/structure.xsl"/>
+  <xsl:import href="html/phrase.xsl"/>
+  <xsl:import href="html/editorial.xsl"/>
+  <xsl:import href="html/letters.xsl"/>
+  <xsl:import href="html/blocks.xsl"/>
+  <xsl:import href="html/names.xsl"/>
+  <xsl:import href="html/notes.xsl"/>
+  <xsl:import href="html/header.xsl"/>
+  <xsl:import href="html/registers.xsl"/>
+  <xsl:import href="html/citation.xsl"/>
+  <xsl:import href="html/page.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
-  <xsl:mode on-no-match="text-only-copy"/>
-
-  <xsl:template match="/">
-    <html lang="{(/*/@xml:lang, 'en')[1]}">
-      <head>
-        <meta charset="utf-8"/>
-        <title><xsl:value-of select="ed:title(.)"/></title>
-      </head>
-      <body>
-        <h1><xsl:value-of select="ed:title(.)"/></h1>
-        <xsl:apply-templates select="//tei:text"/>
-        <xsl:if test="//tei:text//tei:note">
-          <section class="notes"><h2>Notes</h2>
-            <ol><xsl:for-each select="//tei:text//tei:note"><li id="note-{position()}"><xsl:apply-templates/></li></xsl:for-each></ol>
-          </section>
-        </xsl:if>
-      </body>
-    </html>
-  </xsl:template>
-
-  <xsl:template match="tei:p | tei:opener | tei:closer | tei:head">
-    <div class="{local-name()}"><xsl:apply-templates/></div>
-  </xsl:template>
-  <xsl:template match="tei:note"/>
 </xsl:stylesheet>

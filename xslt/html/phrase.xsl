@@ -1,0 +1,82 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Phrase level: hi (@rend, @rendition, @style sanitised), emph, foreign (with lang), q,
+  quote and said in running text, title, term, mentioned, soCalled, gi/att/val/tag, and the
+  milestones lb, pb, cb, milestone.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:tei-edition:functions"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:template match="tei:hi">
+    <xsl:variable name="rend" select="tokenize(lower-case(normalize-space(@rend)), ' ')"/>
+    <xsl:element name="{if ($rend = ('sup', 'superscript', 'super')) then 'sup'
+                        else if ($rend = ('sub', 'subscript')) then 'sub'
+                        else if (ed:has-blocks(.)) then 'div' else 'span'}"
+                 namespace="http://www.w3.org/1999/xhtml">
+      <xsl:call-template name="ed:attrs"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:emph">
+    <em><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></em>
+  </xsl:template>
+
+  <xsl:template match="tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:sic[not(parent::tei:choice)]/tei:foreign">
+    <span><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:title">
+    <cite><xsl:call-template name="ed:attrs">
+      <xsl:with-param name="class" select="@level ! ('level-' || ed:token(.))"/>
+    </xsl:call-template><xsl:apply-templates/></cite>
+  </xsl:template>
+
+  <!-- Quotation in running text; quotes containing blocks are in blocks.xsl. -->
+  <xsl:template match="tei:q | tei:quote | tei:said">
+    <q><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></q>
+  </xsl:template>
+
+  <xsl:template match="tei:gi">
+    <code><xsl:call-template name="ed:attrs"/>&lt;<xsl:apply-templates/>&gt;</code>
+  </xsl:template>
+  <xsl:template match="tei:att">
+    <code><xsl:call-template name="ed:attrs"/>@<xsl:apply-templates/></code>
+  </xsl:template>
+  <xsl:template match="tei:val">
+    <code><xsl:call-template name="ed:attrs"/>"<xsl:apply-templates/>"</code>
+  </xsl:template>
+  <xsl:template match="tei:tag">
+    <code><xsl:call-template name="ed:attrs"/>&lt;<xsl:apply-templates/>&gt;</code>
+  </xsl:template>
+
+  <!-- Line, column and page beginnings. -->
+  <xsl:template match="tei:lb">
+    <xsl:if test="not(@break = 'no') and preceding-sibling::node()[normalize-space() or self::*]">
+      <br/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:pb">
+    <span class="ed-pb" role="note">
+      <xsl:value-of select="'[' || ed:label('page') || (@n ! (' ' || normalize-space(.))) || ']'"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:cb | tei:gb">
+    <span class="ed-cb" aria-hidden="true">‖</span>
+  </xsl:template>
+
+  <xsl:template match="tei:milestone">
+    <span class="ed-milestone" aria-hidden="true"><xsl:value-of select="if (@unit = ('section', 'part')) then ' ⁂ ' else ' | '"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:space">
+    <span class="tei-space"><xsl:text> </xsl:text></span>
+  </xsl:template>
+</xsl:stylesheet>
