@@ -101,7 +101,7 @@
           <li>
             <a href="#{ed:anchor(.)}">
               <xsl:value-of select="if (self::tei:TEI or self::tei:teiCorpus) then ed:doc-title(.)
-                                    else ed:plain(tei:head[1])"/>
+                                    else ed:flat(tei:head[1])"/>
             </a>
           </li>
         </xsl:for-each>

@@ -32,7 +32,7 @@
             <h3><xsl:value-of select="ed:label($kinds($kind))"/></h3>
             <ul class="index-{$kind}">
               <xsl:for-each select="$these">
-                <xsl:sort select="lower-case(ed:entry-name(.))"/>
+                <xsl:sort select="ed:entry-sort-key(.)"/>
                 <xsl:apply-templates select="." mode="print-index"/>
               </xsl:for-each>
             </ul>

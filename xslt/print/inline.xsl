@@ -13,12 +13,6 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <!-- Mentions of register entries in the text, by entry id (the index's source). -->
-  <xsl:key name="ed:mentions"
-      match="tei:text//tei:persName[@ref] | tei:text//tei:placeName[@ref] | tei:text//tei:orgName[@ref] | tei:text//tei:name[@ref] | tei:text//tei:rs[@ref] | tei:text//tei:roleName[@ref] | tei:text//tei:geogName[@ref] | tei:text//tei:settlement[@ref] | tei:text//tei:country[@ref] | tei:text//tei:region[@ref] | tei:text//tei:bloc[@ref] | tei:text//tei:district[@ref]
-             | tei:text//tei:sp[@who]"
-      use="tokenize(normalize-space(string-join((@ref, @who), ' '))) ! substring-after(., '#')"/>
-
   <!-- A span with classes, the language and (for mentions and xml:ids) an anchor. -->
   <xsl:template name="ed:span">
     <xsl:param name="class" as="xs:string*" select="local-name()"/>

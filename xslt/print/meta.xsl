@@ -158,24 +158,24 @@
 
   <xsl:function name="ed:abstract" as="xs:string?">
     <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="$doc/tei:teiHeader/tei:profileDesc/tei:abstract[1] ! ed:plain(.)"/>
+    <xsl:sequence select="$doc/tei:teiHeader/tei:profileDesc/tei:abstract[1] ! ed:flat(.)"/>
   </xsl:function>
 
   <!-- Plain string of TEI content giving one reading of each choice, without notes. -->
-  <xsl:function name="ed:plain" as="xs:string">
+  <xsl:function name="ed:flat" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="parts" as="xs:string*">
-      <xsl:apply-templates select="if ($node instance of element()) then $node/node() else $node" mode="ed:plain"/>
+      <xsl:apply-templates select="if ($node instance of element()) then $node/node() else $node" mode="ed:flat"/>
     </xsl:variable>
     <xsl:sequence select="normalize-space(string-join($parts))"/>
   </xsl:function>
 
-  <xsl:mode name="ed:plain" on-no-match="text-only-copy"/>
-  <xsl:template match="tei:note | tei:fw" mode="ed:plain"/>
-  <xsl:template match="tei:choice" mode="ed:plain">
-    <xsl:apply-templates select="ed:chosen(.)" mode="ed:plain"/>
+  <xsl:mode name="ed:flat" on-no-match="text-only-copy"/>
+  <xsl:template match="tei:note | tei:fw" mode="ed:flat"/>
+  <xsl:template match="tei:choice" mode="ed:flat">
+    <xsl:apply-templates select="ed:chosen(.)" mode="ed:flat"/>
   </xsl:template>
-  <xsl:template match="tei:lb | tei:pb | tei:cb" mode="ed:plain">
+  <xsl:template match="tei:lb | tei:pb | tei:cb" mode="ed:flat">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
@@ -261,12 +261,25 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="b" select="substring(($entry/tei:birth/(@when, @notBefore, .))[normalize-space()][1], 1, 4)"/>
     <xsl:variable name="d" select="substring(($entry/tei:death/(@when, @notAfter, .))[normalize-space()][1], 1, 4)"/>
-    <xsl:sequence select="if ($b or $d) then $b || '–' || $d else ''"/>
+    <xsl:sequence select="if ($b and $d) then $b || '–' || $d else if ($b) then 'b. ' || $b
+                          else if ($d) then 'd. ' || $d else ''"/>
   </xsl:function>
 
   <xsl:function name="ed:entry-note" as="xs:string?">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="($entry/tei:note)[1] ! ed:plain(.)"/>
+    <xsl:sequence select="($entry/tei:note)[1] ! ed:flat(.)"/>
+  </xsl:function>
+
+  <!-- Mentions of register entries in the text, by entry id (the index's source). -->
+  <xsl:key name="ed:mentions"
+      match="tei:text//tei:persName[@ref] | tei:text//tei:placeName[@ref] | tei:text//tei:orgName[@ref] | tei:text//tei:name[@ref] | tei:text//tei:rs[@ref] | tei:text//tei:roleName[@ref] | tei:text//tei:geogName[@ref] | tei:text//tei:settlement[@ref] | tei:text//tei:country[@ref] | tei:text//tei:region[@ref] | tei:text//tei:bloc[@ref] | tei:text//tei:district[@ref]
+             | tei:text//tei:sp[@who]"
+      use="tokenize(normalize-space(string-join((@ref, @who), ' '))) ! substring-after(., '#')"/>
+
+  <!-- Sort key of an entry: its name without a leading article, lower case. -->
+  <xsl:function name="ed:entry-sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="lower-case(replace(ed:entry-name($entry), '^(the|a|an)\s+', '', 'i'))"/>
   </xsl:function>
 
   <!-- Register entries a mention points to (@ref, @who: "#id" tokens). -->
