@@ -50,6 +50,9 @@ class _Engine:
         from saxonche import PySaxonProcessor
 
         self.proc = PySaxonProcessor(license=False)
+        # https://tei-edition.org/xslt/... in a user's xsl:import resolves to our files
+        from toolkit import resources
+        self.proc.set_catalog_files([str(resources.xslt_path("catalog.xml"))])
         self.locked = False
 
     def lock(self) -> None:

@@ -151,7 +151,7 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="main" select="ed:main-form($e)"/>
     <xsl:variable name="others" select="(ed:entry-forms($e) except $main) ! ed:name-string(.)"/>
-    <xsl:variable name="note" select="normalize-space(ed:plain($e/tei:note[1]))"/>
+    <xsl:variable name="note" select="normalize-space(ed:plain($e/tei:note[1]/node()))"/>
     <xsl:sequence select="map:merge((
         map{'@type': ed:schema-type($e), '@id': '#' || ed:reg-id($e), 'name': ed:entry-name($e)},
         if (exists($others)) then map{'alternateName': array{ $others }} else (),

@@ -119,7 +119,7 @@
       <span class="ed-tip-role"><xsl:value-of select="."/></span>
     </xsl:for-each>
     <xsl:for-each select="(tei:note, tei:desc, tei:event/tei:p)[normalize-space()]">
-      <span class="ed-tip-note"><xsl:value-of select="normalize-space(ed:plain(.))"/></span>
+      <span class="ed-tip-note"><xsl:value-of select="normalize-space(ed:plain(node()))"/></span>
     </xsl:for-each>
   </xsl:template>
 
