@@ -58,7 +58,7 @@ class XSDSchema:
             else:
                 kwargs.update(allow="sandbox")
             try:
-                self._xmlschema = cls(str(self.path), **kwargs)
+                self._xmlschema = cls(str(self.path.resolve()), **kwargs)
             except (xmlschema.XMLSchemaException, OSError, etree.XMLSyntaxError,
                     SyntaxError, ValueError) as exc:
                 message = " ".join(str(exc).split())[:600]
@@ -135,7 +135,8 @@ def validate(tree: etree._ElementTree, name: str, schema: XSDSchema) -> list[Fin
         reference = None
     findings = []
     if reference is not None:
-        for error in reference.iter_errors(tree):
+        resource = xmlschema.XMLResource(tree, allow="none", defuse="always")
+        for error in reference.iter_errors(resource, use_location_hints=False):
             el = getattr(error, "elem", None)
             xpath = xpath_of(el) if isinstance(el, etree._Element) else getattr(error, "path", None)
             line = getattr(error, "sourceline", None)
