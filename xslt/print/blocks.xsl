@@ -330,6 +330,6 @@
 
   <!-- Encoded examples are printed as XML source. -->
   <xsl:template match="teix:egXML">
-    <span class="eg block"><xsl:value-of select="string-join(node() ! serialize(.))"/></span>
+    <span class="eg block"><xsl:value-of select="ed:xml-source(node())"/></span>
   </xsl:template>
 </xsl:stylesheet>

@@ -147,7 +147,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap | tei:space">
-    <span class="gap" title="{string-join((@reason, @quantity, @unit), ' ')}">[…]</span>
+    <span class="gap">[…<xsl:for-each select="tei:desc"><xsl:text> </xsl:text><xsl:apply-templates/></xsl:for-each>]</span>
   </xsl:template>
 
   <xsl:template match="tei:del">

@@ -179,6 +179,13 @@
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
+  <!-- XML of encoded examples (egXML) as a reader sees it: markup serialized, text unescaped. -->
+  <xsl:function name="ed:xml-source" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="string-join($nodes ! (if (. instance of text()) then string(.)
+                          else replace(replace(replace(serialize(.), '&amp;lt;', '&lt;'), '&amp;gt;', '&gt;'), '&amp;amp;', '&amp;')))"/>
+  </xsl:function>
+
   <!-- ===== readings ===== -->
 
   <!-- The child of a <choice> to give: one of corr/reg/expan (or sic/orig/abbr when

@@ -217,7 +217,7 @@
     <xsl:call-template name="ed:tb">
       <xsl:with-param name="kind" select="'pre'"/>
       <xsl:with-param name="extra" select="2"/>
-      <xsl:with-param name="content" select="string-join(node() ! serialize(.))"/>
+      <xsl:with-param name="content" select="ed:xml-source(node())"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -248,7 +248,7 @@
   </xsl:template>
 
   <xsl:template match="tei:supplied">[<xsl:apply-templates/>]</xsl:template>
-  <xsl:template match="tei:gap | tei:space">[…]</xsl:template>
+  <xsl:template match="tei:gap | tei:space">[…<xsl:for-each select="tei:desc"><xsl:text> </xsl:text><xsl:apply-templates/></xsl:for-each>]</xsl:template>
   <xsl:template match="tei:del">⟦<xsl:apply-templates/>⟧</xsl:template>
   <xsl:template match="tei:gi">&lt;<xsl:apply-templates/>&gt;</xsl:template>
   <xsl:template match="tei:att">@<xsl:apply-templates/></xsl:template>

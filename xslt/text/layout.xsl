@@ -65,7 +65,7 @@
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="first" as="xs:integer"/>
     <xsl:param name="rest" as="xs:integer"/>
-    <xsl:iterate select="tokenize(normalize-space($text), ' ')[.]">
+    <xsl:iterate select="tokenize(normalize-space(replace($text, '\p{Zs}', ' ')), ' ')[.]">
       <xsl:param name="done" as="xs:string*" select="()"/>
       <xsl:param name="line" as="xs:string" select="''"/>
       <xsl:on-completion select="($done, $line[.])"/>
@@ -106,7 +106,7 @@
     <xsl:choose>
       <xsl:when test="$leaf/@kind = 'pre'">
         <xsl:for-each select="tokenize(replace(string($leaf), '\t', '    '), '\r?\n')">
-          <xsl:variable name="lead" select="replace(., '^(\s*).*$', '$1')"/>
+          <xsl:variable name="lead-n0" select="string-length(.) - string-length(replace(., '^\s+', ''))"/>
           <xsl:variable name="body" select="replace(., '\s+$', '')"/>
           <xsl:choose>
             <xsl:when test="normalize-space(.) = ''"/>
@@ -114,7 +114,7 @@
               <xsl:sequence select="ed:spaces($indent) || $body"/>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:variable name="lead-n" select="min((string-length($lead), $avail idiv 2))"/>
+              <xsl:variable name="lead-n" select="min(($lead-n0, $avail idiv 2))"/>
               <xsl:sequence select="ed:wrap($body, $avail - $lead-n, $avail - $lead-n)
                                     ! (ed:spaces($indent + $lead-n) || .)"/>
             </xsl:otherwise>
