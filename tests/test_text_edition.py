@@ -1,0 +1,112 @@
+"""The plain-text edition: layout rules, notes, index, the reading switch, params from the CLI."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import TELEGRAM, run_cli
+
+CHOICE_FIXTURE = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc>
+    <titleStmt><title>Choices</title><author>A. Scribe</author></titleStmt>
+    <publicationStmt><p>Test</p></publicationStmt>
+    <sourceDesc><p>Made up.</p></sourceDesc>
+  </fileDesc></teiHeader>
+  <text><body>
+    <p>The <choice><sic>quikc</sic><corr>quick</corr></choice> fox met
+       <choice><abbr>Dr</abbr><expan>Doctor</expan></choice> Fell in
+       <choice><orig>olde</orig><reg>old</reg></choice> Yorke and wrote
+       A<expan><abbr>ug</abbr><ex>ustus</ex></expan> with a mark<am>~</am>.<note>A plain note.</note>
+       Averyveryveryveryveryveryveryveryveryveryveryveryverylongwordthatcannotbebroken ends it.</p>
+  </body></text>
+</TEI>
+"""
+
+
+def _lines_ok(text: str, width: int) -> None:
+    assert text.endswith("\n") and not text.endswith("\n\n"), "exactly one trailing newline"
+    for line in text.split("\n"):
+        assert line == line.rstrip(), f"trailing space: {line!r}"
+        if len(line) > width:
+            words = line.split()
+            if words and re.fullmatch(r"-|\d+\.|\[\d+\]", words[0]):
+                words = words[1:]
+            assert len(words) == 1, f"line longer than {width} with several words: {line!r}"
+
+
+@pytest.fixture(scope="module")
+def telegram_text(tmp_path_factory):
+    out = tmp_path_factory.mktemp("text")
+    result = run_cli("build", "--to", "text", "-o", str(out), str(TELEGRAM))
+    assert result.returncode == 0, result.stderr
+    return (out / "telegram-1953-03-29.txt").read_text(encoding="utf-8")
+
+
+def test_title_block(telegram_text):
+    head = telegram_text.split("\n\n\n")[0][:1500]
+    assert telegram_text.startswith("Ciphered telegram from Kuznetsov and Fedorenko")
+    for value in ("From: Vasily Vasilyevich Kuznetsov; Nikolai Trofimovich Fedorenko",
+                  "Date: 29 March 1953, Pyongyang", "Archival identifier: Moscow, AVPRF, fond 059a",
+                  "Translated by: Kathryn Weathersby", "Source: ", "Funded by: Leon Levy Foundation"):
+        assert value in head, value
+
+
+def test_layout_at_default_width(telegram_text):
+    _lines_ok(telegram_text, 72)
+    assert max(len(line) for line in telegram_text.split("\n")) <= 72
+
+
+@pytest.mark.parametrize("width", ["60", "40"])
+def test_width_param_from_the_cli(tmp_path, width):
+    result = run_cli("build", "--to", "text", "--param", f"width={width}", "-o", str(tmp_path), str(TELEGRAM))
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "telegram-1953-03-29.txt").read_text(encoding="utf-8")
+    _lines_ok(text, int(width))
+    assert max(len(line) for line in text.split("\n")) > int(width) - 8  # it fills the lines
+
+
+def test_notes_numbered_and_listed(telegram_text):
+    body, _, rest = telegram_text.partition("\nNotes\n-----\n")
+    assert rest, "no Notes section"
+    calls = [int(n) for n in re.findall(r"\[(\d+)\]", body)]
+    assert calls == list(range(1, 12))
+    listed = re.findall(r"^\[(\d+)\] \[Ed\.\] ", rest, re.M)
+    assert [int(n) for n in listed] == list(range(1, 12))
+    assert "Особая папка" in rest
+
+
+def test_opener_and_closer_lines(telegram_text):
+    lines = telegram_text.split("\n")
+    assert "Top Priority" in lines and "Special File[2]" in lines
+    assert any(line.strip() == "29.III.53" and line.startswith(" ") for line in lines)
+    assert any(line.strip() == "Kuznetsov, Fedorenko" for line in lines)
+
+
+def test_index(telegram_text):
+    index = telegram_text.split("\nIndex\n=====\n")[1]
+    assert "Persons\n-------" in index and "Places\n------" in index
+    assert "- Kim Il Sung (김일성, Ким Ир Сен), 1912–1994: Leader of the DPRK" in index
+    assert "- Pyongyang (평양, Пхеньян): Capital of the DPRK" in index
+
+
+def test_choice_reading_switch(tmp_path):
+    source = tmp_path / "choices.xml"
+    source.write_text(CHOICE_FIXTURE, encoding="utf-8")
+    normal = run_cli("build", "--to", "text", "--param", "width=50", "-o", str(tmp_path / "n"), str(source))
+    assert normal.returncode == 0, normal.stderr
+    text = (tmp_path / "n" / "choices.txt").read_text(encoding="utf-8")
+    flat = " ".join(text.split())
+    assert "The quick fox met Doctor Fell in old Yorke" in flat
+    assert "Augustus with a mark.[1]" in flat
+    assert "quikc" not in flat and "olde" not in flat
+    assert "Averyveryveryveryveryveryveryveryveryveryveryveryverylongwordthatcannotbebroken" in text.split("\n")
+    _lines_ok(text, 50)
+    assert "Notes\n-----\n[1] A plain note." in text
+    dipl = run_cli("build", "--to", "text", "--param", "reading=diplomatic", "-o", str(tmp_path / "d"), str(source))
+    assert dipl.returncode == 0, dipl.stderr
+    flat = " ".join((tmp_path / "d" / "choices.txt").read_text(encoding="utf-8").split())
+    assert "The quikc fox met Dr Fell in olde Yorke" in flat
+    assert "Aug with a mark~." in flat
