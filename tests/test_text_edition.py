@@ -104,7 +104,7 @@ def test_choice_reading_switch(tmp_path):
     assert "quikc" not in flat and "olde" not in flat
     assert "Averyveryveryveryveryveryveryveryveryveryveryveryverylongwordthatcannotbebroken" in text.split("\n")
     _lines_ok(text, 50)
-    assert "Notes\n-----\n[1] A plain note." in text
+    assert "Notes\n-----\n\n[1] A plain note." in text
     dipl = run_cli("build", "--to", "text", "--param", "reading=diplomatic", "-o", str(tmp_path / "d"), str(source))
     assert dipl.returncode == 0, dipl.stderr
     flat = " ".join((tmp_path / "d" / "choices.txt").read_text(encoding="utf-8").split())
