@@ -73,7 +73,7 @@
       <table>
         <xsl:call-template name="ed:attrs"/>
         <xsl:if test="tei:head">
-          <caption><xsl:apply-templates select="tei:head/node()"/></caption>
+          <caption><xsl:for-each select="tei:head"><xsl:if test="position() gt 1"><br/></xsl:if><xsl:apply-templates/></xsl:for-each></caption>
         </xsl:if>
         <tbody>
           <xsl:apply-templates select="tei:row"/>
@@ -107,7 +107,7 @@
       <xsl:call-template name="ed:attrs"/>
       <xsl:apply-templates select="* except tei:head"/>
       <xsl:if test="tei:head">
-        <figcaption><xsl:apply-templates select="tei:head/node()"/></figcaption>
+        <figcaption><xsl:for-each select="tei:head"><xsl:if test="position() gt 1"><br/></xsl:if><xsl:apply-templates/></xsl:for-each></figcaption>
       </xsl:if>
     </figure>
   </xsl:template>
@@ -127,7 +127,7 @@
   </xsl:template>
 
   <xsl:template match="tei:binaryObject">
-    <span class="tei-binaryObject">[<xsl:value-of select="(@mimeType, 'binary')[1]"/>]</span>
+    <span class="tei-binaryObject" title="{(@mimeType, 'binary')[1]}"><xsl:value-of select="."/></span>
   </xsl:template>
 
   <!-- ===== Verse ===== -->

@@ -50,7 +50,7 @@
     <xsl:variable name="date-el" select="($sent/tei:date, $h/tei:profileDesc/tei:creation/tei:date,
                                           $fd/tei:sourceDesc//tei:date[@when], $fd/tei:publicationStmt/tei:date)[ed:iso-date(.)][1]"/>
     <xsl:variable name="ms" select="$fd/tei:sourceDesc/tei:msDesc[1]/tei:msIdentifier"/>
-    <xsl:variable name="translators" select="$fd/tei:titleStmt/tei:respStmt[matches(tei:resp, 'transl', 'i')]/(tei:persName | tei:name)"/>
+    <xsl:variable name="translators" select="$fd/tei:titleStmt/tei:respStmt[tei:resp[matches(., 'transl', 'i')]]/(tei:persName | tei:name)"/>
     <xsl:variable name="idno" select="($fd/tei:publicationStmt/tei:idno[@type = ('DOI', 'doi')], $fd/tei:publicationStmt/tei:idno[@type = ('URI', 'URL', 'url', 'uri')],
                                        $fd/tei:publicationStmt/tei:idno, /*/@xml:id)[1]"/>
     <xsl:variable name="url" select="$fd/tei:publicationStmt/tei:idno[matches(., '^https?://')][1] ! ed:safe-url(normalize-space(.))"/>

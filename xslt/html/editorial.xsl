@@ -67,6 +67,9 @@
                                        (@quantity || (@unit ! (' ' || .)))[normalize-space()]), ', ')"/>
     <span class="ed-gap" title="{$what}">
       <span aria-hidden="true">[…]</span><span class="ed-vh"><xsl:value-of select="'(' || $what || ')'"/></span>
+      <xsl:if test="*">
+        <span class="ed-gap-desc"><xsl:text> </xsl:text><xsl:apply-templates/></span>
+      </xsl:if>
     </span>
   </xsl:template>
 

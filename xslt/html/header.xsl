@@ -52,7 +52,7 @@
     <xsl:variable name="received" select="tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'received']"/>
     <xsl:variable name="ms" select="$fd/tei:sourceDesc/tei:msDesc"/>
     <xsl:variable name="resp" select="$fd/tei:titleStmt/tei:respStmt"/>
-    <xsl:variable name="translation" select="$resp[matches(tei:resp, 'transl|übers|tradu', 'i')]"/>
+    <xsl:variable name="translation" select="$resp[tei:resp[matches(., 'transl|übers|tradu', 'i')]]"/>
 
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'title'"/>

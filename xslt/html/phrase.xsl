@@ -57,7 +57,7 @@
 
   <!-- Line, column and page beginnings. -->
   <xsl:template match="tei:lb">
-    <xsl:if test="not(@break = 'no') and preceding-sibling::node()[normalize-space() or self::*]">
+    <xsl:if test="not(@break = 'no' or @type = 'hyphenInWord')">
       <br/>
     </xsl:if>
   </xsl:template>
