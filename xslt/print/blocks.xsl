@@ -324,12 +324,18 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Preformatted: spaces before a line end are dropped (WeasyPrint 70 fails on them). -->
   <xsl:template match="tei:eg">
-    <span class="eg block"><xsl:apply-templates><xsl:with-param name="in-p" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+    <span class="eg block"><xsl:value-of select="ed:pre(string(.))"/></span>
   </xsl:template>
+
+  <xsl:function name="ed:pre" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="replace(replace(replace($s, '\t', '    '), '[ \p{Zs}]+(\r?\n)', '$1'), '^\s*\n|\s+$', '')"/>
+  </xsl:function>
 
   <!-- Encoded examples are printed as XML source. -->
   <xsl:template match="teix:egXML">
-    <span class="eg block"><xsl:value-of select="ed:xml-source(node())"/></span>
+    <span class="eg block"><xsl:value-of select="ed:pre(ed:xml-source(node()))"/></span>
   </xsl:template>
 </xsl:stylesheet>

@@ -26,6 +26,11 @@
     </span>
   </xsl:template>
 
+  <!-- Runs of white space become one space (line ends inside CJK text trip WeasyPrint 70). -->
+  <xsl:template match="text()">
+    <xsl:value-of select="replace(., '[ \t\r\n]+', ' ')"/>
+  </xsl:template>
+
   <!-- ===== highlighting ===== -->
 
   <xsl:function name="ed:rend-classes" as="xs:string*">

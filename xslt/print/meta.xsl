@@ -163,7 +163,7 @@
 
   <!-- Plain string of TEI content giving one reading of each choice, without notes. -->
   <xsl:function name="ed:flat" as="xs:string">
-    <xsl:param name="node" as="node()"/>
+    <xsl:param name="node" as="node()?"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:apply-templates select="if ($node instance of element()) then $node/node() else $node" mode="ed:flat"/>
     </xsl:variable>

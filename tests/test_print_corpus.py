@@ -1,0 +1,56 @@
+"""PDFs of a fixed sample of ../shared/corpus keep every word of the source's <text>.
+
+A PDF of every corpus file takes too long for CI; scripts/corpus-pdf.sh runs the same
+check over all of them. The sample covers the kinds of TEI the corpus holds:
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CORPUS
+from edition_words import TEI, source_text
+from pdf_tools import need_poppler, pdf_counter, run
+
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
+
+SAMPLE = {
+    # FRUS: a telegram with opener/closer and FRUS-style notes; a letter
+    "frus-history/documents/2002-08-19-athens-02867.xml": "telegram, FRUS notes",
+    "frus-history/documents/1957-03-21-kennan-to-leopold.xml": "letter: salute, signed",
+    # TEI Consortium test documents
+    "stylesheets/p5_P5_Test_testcorpus.xml": "teiCorpus: table of contents, per-document notes",
+    "stylesheets/ss_Test_testnotes1.xml": "notes of every kind, nested notes",
+    "stylesheets/p5_P5_Test_testdrama.xml": "drama: sp, speaker, stage, castList",
+    "stylesheets/p5_P5_Test_testchinese.xml": "CJK text",
+    "stylesheets/ss_Test_testapp.xml": "critical apparatus: app, lem, rdg",
+    "stylesheets/p5_P5_Test_testnames.xml": "names and particDesc/settingDesc registers: index",
+    # others
+    "swedracor/tei/topelius-t-jeppe-och-murra.xml": "Swedish play, sp/@who to particDesc",
+    "syriaca-data/data/persons/tei/3190.xml": "register entries in the body, Syriac script",
+    "EasternNecropolisofConcordia_EpiDoc_project/inscriptions/artemisia.xml":
+        "EpiDoc: Leiden signs, expan/ex, supplied, lb",
+    "ELTeC-eng/level1/ENG18872_Lyall.xml": "novel: chapters, page breaks, running heads",
+}
+
+
+@pytest.mark.parametrize("relative", sorted(SAMPLE), ids=lambda r: r.split("/")[-1])
+def test_pdf_keeps_all_words(relative, tmp_path):
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not available")
+    need_poppler()
+    from toolkit import parse, pdf, transform
+
+    path = CORPUS / relative
+    tree = parse.parse_file(path)
+    html = transform.transform(tree, transform.FORMATS["pdf"], {}, str(path)).output
+    target = tmp_path / "out.pdf"
+    target.write_bytes(pdf.render_pdf(html, str(path)))
+    text = run("pdftotext", "-enc", "UTF-8", str(target), "-")
+    output = pdf_counter(text)
+    texts = [t for t in tree.getroot().iter(TEI + "text")
+             if not any(a.tag == TEI + "text" for a in t.iterancestors())]
+    source = sum((pdf_counter(source_text(t)) for t in texts), pdf_counter(""))
+    missing = sorted(t for t, n in source.items() if output.get(t, 0) < n
+                     and t not in " ".join(output))
+    assert not missing, f"{len(missing)} words missing from the PDF, e.g. {missing[:12]}"

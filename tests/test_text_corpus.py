@@ -1,0 +1,50 @@
+"""The plain-text edition of every document in ../shared/corpus keeps all of its text.
+
+For each file that parses and has a TEI <text>, the edition must build without error,
+respect the layout rules, and contain every word of <text> (see edition_words for how
+the two sides are compared: alphanumeric tokens, the normalised reading of choice).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import CORPUS
+from edition_words import TEI, missing_words, source_text, words
+
+pytestmark = pytest.mark.corpus
+
+
+def _files():
+    if not CORPUS.is_dir():
+        return []
+    return sorted(p for p in CORPUS.rglob("*.xml"))
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: str(p.relative_to(CORPUS)))
+def test_text_edition_keeps_all_words(path):
+    from toolkit import parse, transform
+    from toolkit.errors import ToolkitError
+
+    try:
+        tree = parse.parse_file(path)
+    except ToolkitError:
+        pytest.skip("does not parse (reported by validate, not an edition's concern)")
+    texts = [t for t in tree.getroot().iter(TEI + "text")
+             if not any(a.tag == TEI + "text" for a in t.iterancestors())]
+    if not texts:
+        pytest.skip("no TEI <text> (schema, ODD or register file)")
+    output = transform.transform(tree, transform.FORMATS["text"], {}, str(path)).output
+    assert output.endswith("\n") and not output.endswith("\n\n")
+    for line in output.split("\n"):
+        assert line == line.rstrip(), f"trailing space: {line!r}"
+        if len(line) > 72:
+            parts = line.split()
+            if parts and re.fullmatch(r"-|\d+\.|\[\d+\]", parts[0]):
+                parts = parts[1:]
+            assert len(parts) == 1, f"over-long line: {line!r}"
+    source = sum((words(source_text(t)) for t in texts), words(""))
+    missing = missing_words(source, words(output))
+    assert not missing, f"{len(missing)} words missing, e.g. {missing[:10]}"
