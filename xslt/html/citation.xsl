@@ -69,7 +69,7 @@
       <xsl:map-entry key="'translators'" select="array{ $translators ! ed:person-parts(.) }"/>
       <xsl:map-entry key="'language'" select="string((//tei:text/@xml:lang, /*/@xml:lang)[1])"/>
       <xsl:map-entry key="'abstract'" select="normalize-space(ed:plain($h/tei:profileDesc/tei:abstract))"/>
-      <xsl:map-entry key="'identifier'" select="normalize-space(string($idno))"/>
+      <xsl:map-entry key="'identifier'" select="normalize-space(string($idno))[not(matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:') and empty(ed:safe-url(.)) and not(matches(., '^(urn|doi|hdl|ark|info):', 'i')))]"/>
       <xsl:map-entry key="'url'" select="string($url)"/>
       <xsl:map-entry key="'licence'" select="normalize-space(string(($fd/tei:publicationStmt/tei:availability/tei:licence/@target, $fd/tei:publicationStmt/tei:availability/tei:licence)[1]))"/>
       <xsl:map-entry key="'keywords'" select="array{ $h/tei:profileDesc/tei:textClass/tei:keywords/tei:term ! normalize-space(ed:plain(.)) }"/>
@@ -168,7 +168,7 @@
     <xsl:variable name="forms" select="for $i in 1 to count($people) return
         if ($i = 1) then ed:inverted($people[$i]) else $people[$i]?literal"/>
     <xsl:sequence select="if (count($forms) le 1) then string($forms[1])
-                          else string-join($forms[position() lt last()], ', ') || (if (count($forms) gt 2) then ',' else '') || ' and ' || $forms[last()]"/>
+                          else string-join($forms[position() lt last()], ', ') || ', and ' || $forms[last()]"/>
   </xsl:function>
 
   <xsl:function name="ed:chicago" as="xs:string">
