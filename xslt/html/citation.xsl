@@ -71,7 +71,7 @@
       <xsl:map-entry key="'abstract'" select="normalize-space(ed:plain($h/tei:profileDesc/tei:abstract))"/>
       <xsl:map-entry key="'identifier'" select="normalize-space(string($idno))[not(matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:') and empty(ed:safe-url(.)) and not(matches(., '^(urn|doi|hdl|ark|info):', 'i')))]"/>
       <xsl:map-entry key="'url'" select="string($url)"/>
-      <xsl:map-entry key="'licence'" select="normalize-space(string(($fd/tei:publicationStmt/tei:availability/tei:licence/@target, $fd/tei:publicationStmt/tei:availability/tei:licence)[1]))"/>
+      <xsl:map-entry key="'licence'" select="normalize-space(string(($fd/tei:publicationStmt/tei:availability/tei:licence/@target ! ed:safe-url(.), $fd/tei:publicationStmt/tei:availability/tei:licence)[1]))"/>
       <xsl:map-entry key="'keywords'" select="array{ $h/tei:profileDesc/tei:textClass/tei:keywords/tei:term ! normalize-space(ed:plain(.)) }"/>
     </xsl:map>
   </xsl:variable>
