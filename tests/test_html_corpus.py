@@ -1,0 +1,85 @@
+"""Every TEI document of ../shared/corpus renders to HTML without error and without losing text.
+
+Text comparison: the words (\\w+) of the source <text> elements, split at every element
+boundary (except word-internal line breaks and comments), must be a sub-multiset of the words
+of the HTML split the same way (popups removed). The stylesheets never split or merge a text
+node of the source, so every source word survives as a word of the page.
+"""
+
+from __future__ import annotations
+
+import collections
+import copy
+import re
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from conftest import CORPUS, need_shared
+from toolkit import transform
+from toolkit.errors import ToolkitError
+from toolkit.parse import parse_file
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+WORD = re.compile(r"\w+")
+
+
+def _documents():
+    if not CORPUS.is_dir():
+        return []
+    found = []
+    for path in sorted(CORPUS.rglob("*.xml")):
+        if "Schemas" in path.parts or path.name.endswith(".odd"):
+            continue
+        found.append(path)
+    return found
+
+
+def _source_words(text: etree._Element) -> collections.Counter:
+    text = copy.deepcopy(text)
+    for lb in text.iter(f"{TEI}lb"):
+        if lb.get("break") == "no" or lb.get("type") == "hyphenInWord":
+            lb.tag = "STRIP"
+    etree.strip_tags(text, etree.Comment, etree.ProcessingInstruction, "STRIP")
+    return collections.Counter(WORD.findall(" ".join(text.itertext())))
+
+
+def _html_words(output: str) -> collections.Counter:
+    html = lxml.html.document_fromstring(output.encode("utf-8"))
+    for tip in html.xpath("//*[@role='tooltip']"):
+        tip.drop_tree()
+    return collections.Counter(WORD.findall(" ".join(html.itertext())))
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_corpus_renders_without_losing_text():
+    need_shared()
+    fmt = transform.FORMATS["html"]
+    checked, failures = 0, []
+    for path in _documents():
+        try:
+            tree = parse_file(path)
+        except ToolkitError:
+            continue  # not well-formed or refused: the parser's tests cover these
+        texts = [t for t in tree.getroot().iter(f"{TEI}text")
+                 if not any(a.tag == f"{TEI}text" for a in t.iterancestors())]
+        if not texts:
+            continue
+        try:
+            result = transform.transform(tree, fmt, {}, str(path))
+        except ToolkitError as exc:
+            failures.append(f"{path}: {exc}")
+            continue
+        source = collections.Counter()
+        for text in texts:
+            source += _source_words(text)
+        missing = source - _html_words(result.output)
+        if missing:
+            failures.append(f"{path.relative_to(CORPUS)}: missing {sum(missing.values())} words, "
+                            f"e.g. {list(missing.items())[:5]}")
+        assert len([m for m in result.messages if "without a specific rendering" in m]) <= 1
+        checked += 1
+    assert checked > 100
+    assert not failures, "\n".join(failures)
