@@ -113,7 +113,7 @@ a.ed-editorial-note sup { font-style: italic; color: var(--ed); }
 .ed-note-label { font-size: .85rem; color: var(--muted); }
 .ed-note.ed-editorial-note { border-left: 3px solid var(--ed); padding-left: .6rem; }
 .ed-note.ed-editorial-note .ed-note-label { color: var(--ed); font-style: italic; }
-.ed-backlink { text-decoration: none; }
+.ed-backlink { text-decoration: underline; }
 .ed-note-body p { margin: .25rem 0; }
 
 /* editorial signs; the reading toggle */
