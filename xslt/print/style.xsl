@@ -98,7 +98,7 @@ p + p { text-indent: 0; }
 .lg { margin: 0.6em 0 0.9em 2em; }
 .l { display: block; text-align: left; padding-left: 2em; text-indent: -2em; }
 .sp { margin: 0 0 0.5em; }
-.speaker { font-variant: small-caps; font-weight: bold; margin-right: 0.4em; }
+.speaker { display: block; font-variant: small-caps; font-weight: bold; break-after: avoid; }
 .stage { font-style: italic; }
 div.stage { margin: 0.4em 0 0.6em 2em; }
 ul, ol { margin: 0.3em 0 0.7em; padding-left: 1.6em; }
