@@ -122,7 +122,8 @@
   <xsl:function name="ed:json-for-script" as="xs:string">
     <xsl:param name="value" as="item()*"/>
     <xsl:sequence select="serialize($value, map{'method': 'json', 'indent': false()})
-                          => replace('&lt;', '\\u003c') => replace('>', '\\u003e') => replace('&amp;', '\\u0026')"/>
+                          => replace('&lt;', '\\u003c') => replace('>', '\\u003e') => replace('&amp;', '\\u0026')
+                          => replace('\(', '\\u0028') => replace('\)', '\\u0029')"/>
   </xsl:function>
 
   <xsl:function name="ed:schema-type" as="xs:string">
