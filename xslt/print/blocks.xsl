@@ -186,7 +186,10 @@
 
   <xsl:template match="tei:castItem | tei:roleGroup">
     <span class="{local-name()} block">
-      <xsl:apply-templates><xsl:with-param name="in-p" select="true()" tunnel="yes"/></xsl:apply-templates>
+      <xsl:for-each select="node()">
+        <xsl:if test="self::tei:roleDesc and preceding-sibling::node()[1][self::*]">, </xsl:if>
+        <xsl:apply-templates select="."><xsl:with-param name="in-p" select="true()" tunnel="yes"/></xsl:apply-templates>
+      </xsl:for-each>
     </span>
   </xsl:template>
 

@@ -64,8 +64,20 @@
   </xsl:template>
 
   <xsl:template match="tei:p | tei:ab | tei:docTitle | tei:titlePart | tei:byline | tei:docAuthor | tei:docDate
-                       | tei:trailer | tei:figDesc | tei:castItem | tei:roleGroup">
+                       | tei:trailer | tei:figDesc">
     <xsl:call-template name="ed:tb"/>
+  </xsl:template>
+
+  <!-- Cast list entries: role and description apart ("Ophelia, daughter to Polonius"). -->
+  <xsl:template match="tei:castItem | tei:roleGroup">
+    <xsl:call-template name="ed:tb">
+      <xsl:with-param name="content">
+        <xsl:for-each select="node()">
+          <xsl:if test="self::tei:roleDesc and preceding-sibling::node()[1][self::*]">, </xsl:if>
+          <xsl:apply-templates select="."/>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- ===== letters: each part of an opener or closer on its own line ===== -->
