@@ -52,7 +52,7 @@ details { margin: 1rem 0; } summary { cursor: pointer; font-weight: bold; }
 .tei-head.type-editorial { font-style: normal; }
 .ed-letter-part { margin: 1rem 0; }
 .tei-opener .ed-mark { font-variant: small-caps; letter-spacing: .03em; }
-.tei-closer { text-align: right; }
+.tei-closer, .ed-text .tei-closer p { text-align: right; }
 .tei-dateline, .tei-salute, .tei-signed { margin: .3rem 0; }
 .tei-signed { font-style: italic; }
 .tei-postscript { margin-top: 1rem; }
