@@ -32,6 +32,19 @@
 
   <xsl:key name="id" match="*[@xml:id]" use="@xml:id"/>
 
+  <!-- Each element's position in document order, counted once per document. Outputs use it
+       for anchors instead of generate-id(), whose values depend on how many documents the
+       processor has seen: ids must be the same whatever the number of worker processes. -->
+  <xsl:accumulator name="ed:order" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="*" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- A stable, document-unique token for an element, e.g. "e42". -->
+  <xsl:function name="ed:node-id" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="'e' || $e/accumulator-before('ed:order')"/>
+  </xsl:function>
+
   <!-- The element a local pointer such as "#kim" points to, or the empty sequence. -->
   <xsl:function name="ed:target" as="element()?">
     <xsl:param name="context" as="node()"/>

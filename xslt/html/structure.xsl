@@ -12,7 +12,7 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:mode on-no-match="text-only-copy" warning-on-no-match="false"/>
+  <xsl:mode on-no-match="text-only-copy" warning-on-no-match="false" use-accumulators="#all"/>
 
   <!-- Unknown elements (any namespace): keep the text, mark the element, count it later. -->
   <xsl:template match="*" priority="-10">

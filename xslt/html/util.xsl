@@ -153,7 +153,7 @@
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:param name="fallback-text" as="xs:string?" select="()"/>
     <xsl:param name="ed:render" as="xs:string" tunnel="yes" select="'full'"/>
-    <xsl:variable name="gid" select="generate-id()"/>
+    <xsl:variable name="gid" select="ed:node-id(.)"/>
     <xsl:variable name="internal" select="starts-with(string($href), '#')"/>
     <xsl:variable name="popup" select="$ed:render = 'full' and exists($tip)"/>
     <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
