@@ -169,6 +169,7 @@
           <xsl:if test="@wit"><xsl:text> </xsl:text><span class="italic"><xsl:value-of select="replace(@wit, '#', '')"/></span></xsl:if>
         </xsl:for-each>]</span>
     </xsl:if>
+    <xsl:apply-templates select="tei:note"/>
   </xsl:template>
   <xsl:template match="tei:lem | tei:rdg">
     <xsl:apply-templates/>

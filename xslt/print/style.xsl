@@ -131,6 +131,8 @@ code, .gi, .att, .ident { font-family: "DejaVu Sans Mono", monospace; font-size:
 /* ===== footnotes ===== */
 .fn {
   float: footnote; footnote-display: block;
+  footnote-policy: line; /* a call whose note does not fit moves to the next page with it
+                            (with 'auto' WeasyPrint 70 can drop such a note) */
   font-size: 8.5pt; line-height: 1.35; text-align: left; text-indent: 0;
   font-style: normal; font-weight: normal; font-variant: normal; text-transform: none; letter-spacing: 0;
   font-family: "DejaVu Serif", "NanumMyeongjo", "WenQuanYi Micro Hei", serif;

@@ -282,6 +282,7 @@
       </xsl:for-each>
       <xsl:text>]</xsl:text>
     </xsl:if>
+    <xsl:apply-templates select="tei:note"/>
   </xsl:template>
   <xsl:template match="tei:wit | tei:witDetail"/>
 
