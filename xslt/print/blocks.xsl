@@ -32,7 +32,7 @@
       <xsl:otherwise>
         <div class="text">
           <div class="run-doc" data-run="{ed:short(ed:doc-title((ancestor::tei:TEI[1], /*)[1]))}"></div>
-          <div class="run-sec" data-run="{ed:short(ed:flat((.//tei:head)[1]))}"></div>
+          <div class="run-sec" data-run="{if (exists(.//tei:head)) then ed:section-run((.//tei:head)[1]) else ''}"></div>
           <xsl:apply-templates/>
         </div>
       </xsl:otherwise>
@@ -73,7 +73,7 @@
       <xsl:with-param name="class" select="string-join(('div', 'level' || ed:div-level(.), @type ! replace(., '\W', '')), ' ')"/>
       <xsl:with-param name="content">
         <xsl:if test="tei:head and not($in-p)">
-          <div class="run-sec" data-run="{ed:short(ed:flat(tei:head[1]))}"></div>
+          <div class="run-sec" data-run="{ed:section-run(tei:head[1])}"></div>
         </xsl:if>
         <xsl:apply-templates/>
       </xsl:with-param>

@@ -116,11 +116,19 @@
                           else 'g-' || generate-id($e)"/>
   </xsl:function>
 
-  <!-- A running-head string: at most 70 characters, cut at a word. -->
+  <!-- A running-head string: at most 55 characters, cut at a word. -->
   <xsl:function name="ed:short" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
     <xsl:variable name="n" select="normalize-space($s)"/>
-    <xsl:sequence select="if (string-length($n) le 70) then $n
-                          else replace(substring($n, 1, 70), '\s+\S*$', '') || '…'"/>
+    <xsl:sequence select="if (string-length($n) le 55) then $n
+                          else replace(substring($n, 1, 55), '\s+\S*$', '') || '…'"/>
+  </xsl:function>
+
+  <!-- The section head for the running head: empty when it repeats the document title. -->
+  <xsl:function name="ed:section-run" as="xs:string">
+    <xsl:param name="head" as="element()?"/>
+    <xsl:variable name="h" select="ed:flat($head)"/>
+    <xsl:variable name="title" select="ed:doc-title(($head/ancestor::tei:TEI[1], root($head)/*)[1])"/>
+    <xsl:sequence select="if ($h = '' or starts-with($title, $h) or starts-with($h, $title)) then '' else ed:short($h)"/>
   </xsl:function>
 </xsl:stylesheet>

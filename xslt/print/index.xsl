@@ -22,9 +22,7 @@
     <xsl:variable name="mentioned" select="$entries[exists(key('ed:mentions', string(@xml:id), root(.)))]"/>
     <xsl:if test="exists($mentioned)">
       <section class="index" id="index">
-        <div class="run-doc" data-run="{ed:label('Index')}"></div>
-        <div class="run-sec" data-run=""></div>
-        <h2><xsl:value-of select="ed:label('Index')"/></h2>
+        <h2 class="run-index" data-run="{ed:label('Index')}"><xsl:value-of select="ed:label('Index')"/></h2>
         <xsl:for-each select="'person', 'org', 'place'">
           <xsl:variable name="kind" select="."/>
           <xsl:variable name="these" select="$mentioned[ed:entry-kind(.) = $kind]"/>

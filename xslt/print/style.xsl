@@ -76,6 +76,7 @@ a { color: inherit; text-decoration: none; }
 /* ===== running heads ===== */
 .run-doc { string-set: doctitle attr(data-run); height: 0; margin: 0; }
 .run-sec { string-set: section attr(data-run); height: 0; margin: 0; }
+.run-index { string-set: doctitle attr(data-run), section ""; }
 
 /* ===== text ===== */
 .tei-doc { counter-reset: footnote; }
