@@ -54,3 +54,25 @@ def test_pdf_keeps_all_words(relative, tmp_path):
     missing = sorted(t for t, n in source.items() if output.get(t, 0) < n
                      and t not in " ".join(output))
     assert not missing, f"{len(missing)} words missing from the PDF, e.g. {missing[:12]}"
+
+
+def test_table_of_contents_of_a_tei_corpus(tmp_path):
+    """teiCorpus: a contents page lists each document with the page its title page is on."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not available")
+    need_poppler()
+    import re
+
+    from pdf_tools import page_texts
+    from toolkit import parse, pdf, transform
+
+    path = CORPUS / "stylesheets/p5_P5_Test_testcorpus.xml"
+    html = transform.transform(parse.parse_file(path), transform.FORMATS["pdf"], {}, str(path)).output
+    target = tmp_path / "corpus.pdf"
+    target.write_bytes(pdf.render_pdf(html, str(path)))
+    pages = page_texts(target)
+    contents = next(p for p in pages if re.search(r"^Contents$", p, re.M))
+    entries = re.findall(r"^(.+?)\s*\.{3,}\s*(\d+)$", contents, re.M)
+    assert len(entries) == 3, contents
+    for title, number in entries:
+        assert title.strip() in pages[int(number) - 1], (title, number)

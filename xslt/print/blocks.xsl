@@ -46,7 +46,9 @@
     <xsl:param name="in-p" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($in-p) then 'span' else 'div'}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="class" select="if ($in-p) then $class || ' block' else $class"/>
-      <xsl:if test="@xml:id or (self::tei:sp and @who)"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
+      <xsl:if test="@xml:id or (self::tei:sp and @who) or self::tei:div or self::tei:div1">
+        <xsl:attribute name="id" select="ed:anchor(.)"/>
+      </xsl:if>
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:sequence select="$content"/>
     </xsl:element>
