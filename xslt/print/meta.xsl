@@ -277,10 +277,10 @@
     <xsl:sequence select="($entry/tei:note)[1] ! ed:flat(.)"/>
   </xsl:function>
 
-  <!-- Mentions of register entries in the text, by entry id (the index's source). -->
+  <!-- Mentions of register entries in the text, by entry id (the index's source). Speeches
+       (sp/@who) are not mentions: a play's index would list every page. -->
   <xsl:key name="ed:mentions"
-      match="tei:text//tei:persName[@ref] | tei:text//tei:placeName[@ref] | tei:text//tei:orgName[@ref] | tei:text//tei:name[@ref] | tei:text//tei:rs[@ref] | tei:text//tei:roleName[@ref] | tei:text//tei:geogName[@ref] | tei:text//tei:settlement[@ref] | tei:text//tei:country[@ref] | tei:text//tei:region[@ref] | tei:text//tei:bloc[@ref] | tei:text//tei:district[@ref]
-             | tei:text//tei:sp[@who]"
+      match="tei:text//tei:persName[@ref] | tei:text//tei:placeName[@ref] | tei:text//tei:orgName[@ref] | tei:text//tei:name[@ref] | tei:text//tei:rs[@ref] | tei:text//tei:roleName[@ref] | tei:text//tei:geogName[@ref] | tei:text//tei:settlement[@ref] | tei:text//tei:country[@ref] | tei:text//tei:region[@ref] | tei:text//tei:bloc[@ref] | tei:text//tei:district[@ref]"
       use="tokenize(normalize-space(string-join((@ref, @who), ' '))) ! substring-after(., '#')"/>
 
   <!-- Sort key of an entry: its name without a leading article, lower case. -->
