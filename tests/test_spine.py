@@ -230,3 +230,16 @@ def test_wheel_installs_and_builds_from_an_empty_folder(tmp_path):
     where = subprocess.run([str(python), "-c", "import toolkit; print(toolkit.__file__)"],
                            cwd=work, capture_output=True, text=True, env=env).stdout
     assert str(env_dir) in where, "the test must exercise the installed wheel, not the checkout"
+
+
+def test_a_missing_source_does_not_hide_the_findings_of_the_others(tmp_path):
+    good = tmp_path / "good.xml"
+    good.write_bytes(SMALL)
+    for command in ("build", "validate"):
+        extra = ("--to", "text", "--out", str(tmp_path / "out")) if command == "build" else ()
+        result = run_cli(command, str(tmp_path / "missing.xml"), str(good), *extra)
+        assert result.returncode == 2, result.stderr
+        assert f"{tmp_path / 'missing.xml'}: error: no such file or folder" in result.stderr
+        summary = "1 built" if command == "build" else "2 file(s) checked, 1 valid, 1 invalid"
+        assert summary in result.stderr, result.stderr
+    assert (tmp_path / "out" / "good.txt").is_file()

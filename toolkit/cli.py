@@ -159,12 +159,11 @@ def build(sources, to, out, params, stylesheets, jobs, force, quiet, verbose) ->
             state["bar"].__exit__(None, None, None)
     for gone in summary.removed:
         ui.info(f"{gone}: source no longer exists; its outputs in {out}/ were left in place")
-    failed = summary.failed + len(problems)
     line = summary.line(out)
     if problems:
         line += f"; {len(problems)} source argument(s) could not be read"
     ui.info(line)
-    sys.exit(1 if failed else 0)
+    sys.exit(_exit_code(problems, summary.failed))
 
 
 def _validate_jobs(ctx, param, value):
@@ -220,7 +219,7 @@ def validate(sources, schemas, rules, phase, catalogs, schema_dir, fmt, output, 
     from toolkit import config as config_module
     from toolkit import reporters, resources, sources as source_list
     from toolkit.parallel import default_jobs, run_ordered
-    from toolkit.validation import ValidationOptions, catalogs_for, check_item
+    from toolkit.validation import FileResult, ValidationOptions, catalogs_for, check_item
     from toolkit.write import atomic_write
 
     ui = Ui(quiet, verbose)
@@ -258,14 +257,19 @@ def validate(sources, schemas, rules, phase, catalogs, schema_dir, fmt, output, 
     jobs = default_jobs() if jobs == "auto" else jobs
     try:
         catalogs_for(options)  # a catalog that does not load is a usage error, up front
-        found = source_list.expand(list(sources) or [str(p) for p in resources.bundled_edition()])
     except ToolkitError as exc:
         ui.finding(exc.finding())
         sys.exit(exc.exit_code)
+    problems: list[Finding] = []
+    found = source_list.expand(list(sources) or [str(p) for p in resources.bundled_edition()],
+                               problems=problems)
     ui.debug(f"{len(found)} file(s); schemas from {origin or 'the documents'}; "
              f"catalogs: {', '.join(map(str, options.catalogs)) or 'none given'}; jobs: {jobs}")
     items = [(str(s.path), str(s.path), options) for s in found]
-    results = []
+    results = [FileResult(problem.file, [problem]) for problem in problems]
+    if fmt == "text" and output is None:
+        for problem in problems:
+            ui.finding(problem)
     for result in run_ordered(check_item, items, jobs):
         results.append(result)
         if fmt == "text" and output is None:
@@ -286,10 +290,19 @@ def validate(sources, schemas, rules, phase, catalogs, schema_dir, fmt, output, 
             sys.stdout.flush()
             if fmt != "github":
                 ui.info(summary.line())
-    internal = any(f.rule == "internal-error" for r in results for f in r.findings)
-    if internal:
-        sys.exit(2)
-    sys.exit(1 if summary.failed_files else 0)
+    internal = [f for r in results for f in r.findings if f.rule == "internal-error"]
+    sys.exit(_exit_code(problems + internal, summary.failed_files))
+
+
+def _exit_code(io_problems: list, failures: int) -> int:
+    """2 when a source could not be read (or we failed), else 1 when any document failed.
+
+    The other sources are processed all the same, so one missing file in a list does not
+    hide the findings of the rest.
+    """
+    if io_problems:
+        return 2
+    return 1 if failures else 0
 
 
 def main() -> None:
