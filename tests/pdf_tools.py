@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import unicodedata
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -39,8 +40,15 @@ def page_texts(pdf: Path) -> list[str]:
 def pdf_tokens(text: str) -> list[str]:
     """Lower-case tokens: letter runs and digit runs apart (a footnote call '1' printed
     right after a word stays apart), each CJK or Hangul character on its own."""
+    text = unicodedata.normalize("NFKC", text)  # Arabic lam-alef and other ligatures
     text = re.sub(r"[\[\]()⟦⟧⟨⟩{}<>]", "", text)
-    return [t.lower() for t in _TOKEN.findall(text)]
+    return [_arabic(t.lower()) for t in _TOKEN.findall(text)]
+
+
+def _arabic(token: str) -> str:
+    """Arabic-script words as the bag of their letters: poppler extracts a lam-alef
+    ligature as alef-lam (بلاد comes out as بالد), so only the letters are compared."""
+    return "".join(sorted(token)) if re.search(r"[\u0600-\u06ff]", token) else token
 
 
 def pdf_counter(text: str) -> Counter:
