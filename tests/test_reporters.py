@@ -177,3 +177,25 @@ def test_sarif_against_the_oasis_schema_when_available(tmp_path):
     results = _results(tmp_path)
     log = json.loads(reporters.sarif(results, _summary(results), root=tmp_path))
     jsonschema.validate(log, json.loads(schema_file.read_text()))
+
+
+def test_one_run_writes_several_reports(tmp_path):
+    """CI wants annotations and a SARIF file without validating twice."""
+    from junitparser import JUnitXml
+
+    from conftest import run_cli
+
+    doc = tmp_path / "doc.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
+                   '<p><persName ref="#nobody">X</persName></p></body></text></TEI>')
+    sarif, junit = tmp_path / "out.sarif", tmp_path / "out.xml"
+    result = run_cli("validate", str(doc), "--format", "github",
+                     "--report", f"sarif={sarif}", "--report", f"junit={junit}")
+    assert result.returncode == 1
+    assert f"::error file={doc},line=1" in result.stdout
+    errors = [r for r in json.loads(sarif.read_text())["runs"][0]["results"]
+              if r["level"] == "error"]
+    assert [e["locations"][0]["physicalLocation"]["region"]["startLine"] for e in errors] == [1]
+    suite = next(iter(JUnitXml.fromfile(str(junit))))
+    assert suite.failures == 1
+    assert run_cli("validate", str(doc), "--report", "docx=x").returncode == 2

@@ -190,6 +190,9 @@ def _validate_jobs(ctx, param, value):
               default="text", show_default=True, help="Report format.")
 @click.option("--output", "output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE",
+              help="Also write a report in FORMAT to FILE from the same run (repeatable), "
+                   "e.g. --format github --report sarif=results.sarif.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Exit 1 when a finding of this severity or worse exists [default: error].")
 @click.option("--checks/--no-checks", "checks", default=None,
@@ -202,8 +205,8 @@ def _validate_jobs(ctx, param, value):
               help="Worker processes: a number or 'auto' [default: 1, or 'jobs' in the config].")
 @click.option("--no-config", is_flag=True, help="Ignore pyproject.toml / edition.toml settings.")
 @_common
-def validate(sources, schemas, rules, phase, catalogs, schema_dir, fmt, output, fail_on, checks,
-             schema_timeout, unavailable, jobs, no_config, quiet, verbose) -> None:
+def validate(sources, schemas, rules, phase, catalogs, schema_dir, fmt, output, reports, fail_on,
+             checks, schema_timeout, unavailable, jobs, no_config, quiet, verbose) -> None:
     """Validate SOURCES (files, folders, globs) against their schemas and rules.
 
     Schemas come from --schema/--rules, else the project's configuration
@@ -224,6 +227,7 @@ def validate(sources, schemas, rules, phase, catalogs, schema_dir, fmt, output, 
 
     ui = Ui(quiet, verbose)
     started = time.perf_counter()
+    extra_reports = _reports(reports)
     try:
         cfg = config_module.Config() if no_config else config_module.find_config()
     except ToolkitError as exc:
@@ -290,8 +294,25 @@ def validate(sources, schemas, rules, phase, catalogs, schema_dir, fmt, output, 
             sys.stdout.flush()
             if fmt != "github":
                 ui.info(summary.line())
+    for extra_fmt, path in extra_reports:
+        atomic_write(path, reporters.render(extra_fmt, results, summary))
+        ui.debug(f"{extra_fmt} report written to {path}")
     internal = [f for r in results for f in r.findings if f.rule == "internal-error"]
     sys.exit(_exit_code(problems + internal, summary.failed_files))
+
+
+_REPORT_FORMATS = ("text", "json", "junit", "github", "sarif")
+
+
+def _reports(values: tuple[str, ...]) -> list[tuple[str, Path]]:
+    """``--report FORMAT=FILE`` pairs, checked before any work is done."""
+    pairs = []
+    for fmt, file in _pairs(values, "--report"):
+        if fmt not in _REPORT_FORMATS:
+            raise click.BadParameter(f"unknown report format {fmt!r}; choose from "
+                                     f"{', '.join(_REPORT_FORMATS)}", param_hint="--report")
+        pairs.append((fmt, Path(file)))
+    return pairs
 
 
 def _exit_code(io_problems: list, failures: int) -> int:
