@@ -356,27 +356,27 @@ def _target(href: str, doc: Path, boundary: Path) -> Path:
     return target
 
 
-def _load_xml(target: Path, budget: _Budget) -> etree._ElementTree:
-    if target not in budget.cache:
-        try:
-            data = read_source(target)
-        except UsageError as exc:
-            raise _ResourceError(exc.message) from None
-        budget.bytes += len(data)
-        if budget.bytes > MAX_SOURCE_BYTES:
-            raise _Refused(f"XIncludes read more than {MAX_SOURCE_BYTES} bytes")
-        budget.cache[target] = parse_bytes(data, str(target), base_url=target.as_uri())
-    return budget.cache[target]
-
-
-def _read_text(inc: etree._Element, target: Path, name: str, budget: _Budget) -> str:
+def _read_within_budget(target: Path, budget: _Budget) -> bytes:
+    """An included file's bytes, counted against the run's XInclude byte budget."""
     try:
         data = read_source(target)
     except UsageError as exc:
         raise _ResourceError(exc.message) from None
     budget.bytes += len(data)
     if budget.bytes > MAX_SOURCE_BYTES:
-        raise _fail(inc, name, f"XIncludes read more than {MAX_SOURCE_BYTES} bytes")
+        raise _Refused(f"XIncludes read more than {MAX_SOURCE_BYTES} bytes")
+    return data
+
+
+def _load_xml(target: Path, budget: _Budget) -> etree._ElementTree:
+    if target not in budget.cache:
+        data = _read_within_budget(target, budget)
+        budget.cache[target] = parse_bytes(data, str(target), base_url=target.as_uri())
+    return budget.cache[target]
+
+
+def _read_text(inc: etree._Element, target: Path, name: str, budget: _Budget) -> str:
+    data = _read_within_budget(target, budget)
     encoding = inc.get("encoding") or "utf-8"
     try:
         text = data.decode(encoding)
