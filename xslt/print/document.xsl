@@ -95,7 +95,7 @@
   <xsl:template name="print-toc">
     <xsl:param name="entries" as="element()*"/>
     <nav class="toc">
-      <h2><xsl:value-of select="ed:label('Contents')"/></h2>
+      <h2><xsl:value-of select="ed:print-label('Contents')"/></h2>
       <ol>
         <xsl:for-each select="$entries">
           <li>

@@ -33,13 +33,13 @@
   <xsl:template name="print-metadata">
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="fields" as="map(*)*" select="(
-        map{'k': ed:label(ed:authors-label($doc)), 'v': string-join(ed:authors($doc), '; ')},
-        map{'k': ed:label('To'), 'v': string-join(ed:recipients($doc), '; ')},
-        map{'k': ed:label('Date'), 'v': string-join((ed:doc-date($doc), ed:doc-place($doc)), ', ')},
-        map{'k': ed:label('Archival identifier'), 'v': ed:archival-id($doc)},
-        map{'k': ed:label('Translated by'), 'v': string-join(ed:translators($doc), '; ')},
-        map{'k': ed:label('Source'), 'v': ed:source($doc)},
-        map{'k': ed:label('Funded by'), 'v': string-join(ed:funders($doc), '; ')})"/>
+        map{'k': ed:print-label(ed:authors-label($doc)), 'v': string-join(ed:authors($doc), '; ')},
+        map{'k': ed:print-label('To'), 'v': string-join(ed:recipients($doc), '; ')},
+        map{'k': ed:print-label('Date'), 'v': string-join((ed:doc-date($doc), ed:doc-place($doc)), ', ')},
+        map{'k': ed:print-label('Archival identifier'), 'v': ed:archival-id($doc)},
+        map{'k': ed:print-label('Translated by'), 'v': string-join(ed:translators($doc), '; ')},
+        map{'k': ed:print-label('Source'), 'v': ed:source($doc)},
+        map{'k': ed:print-label('Funded by'), 'v': string-join(ed:funders($doc), '; ')})"/>
     <xsl:if test="some $f in $fields satisfies normalize-space($f?v)">
       <dl>
         <xsl:for-each select="$fields[normalize-space(?v)]">
@@ -60,7 +60,7 @@
                                        | $h/tei:fileDesc/tei:sourceDesc//tei:msContents//tei:note"/>
     <xsl:if test="$pub/* or $enc or $changes or $notes">
       <section class="about">
-        <h2><xsl:value-of select="ed:label('About this edition')"/></h2>
+        <h2><xsl:value-of select="ed:print-label('About this edition')"/></h2>
         <xsl:if test="$pub/*">
           <h3>Publication</h3>
           <xsl:variable name="line" select="string-join(($pub/(tei:publisher | tei:distributor | tei:authority) ! ed:text(.),

@@ -22,12 +22,12 @@
     <xsl:variable name="mentioned" select="$entries[exists(key('ed:mentions', string(@xml:id), root(.)))]"/>
     <xsl:if test="exists($mentioned)">
       <section class="index" id="index">
-        <h2 class="run-index" data-run="{ed:label('Index')}"><xsl:value-of select="ed:label('Index')"/></h2>
+        <h2 class="run-index" data-run="{ed:print-label('Index')}"><xsl:value-of select="ed:print-label('Index')"/></h2>
         <xsl:for-each select="'person', 'org', 'place'">
           <xsl:variable name="kind" select="."/>
           <xsl:variable name="these" select="$mentioned[ed:entry-kind(.) = $kind]"/>
           <xsl:if test="exists($these)">
-            <h3><xsl:value-of select="ed:label($kinds($kind))"/></h3>
+            <h3><xsl:value-of select="ed:print-label($kinds($kind))"/></h3>
             <ul class="index-{$kind}">
               <xsl:for-each select="$these">
                 <xsl:sort select="ed:entry-sort-key(.)"/>

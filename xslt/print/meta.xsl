@@ -298,7 +298,7 @@
   </xsl:function>
 
   <!-- Section labels in the edition's language (param lang of core.xsl). -->
-  <xsl:function name="ed:label" as="xs:string">
+  <xsl:function name="ed:print-label" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:variable name="de" select="map{'Notes': 'Anmerkungen', 'Index': 'Register', 'Persons': 'Personen',
         'Organisations': 'Organisationen', 'Places': 'Orte', 'Contents': 'Inhalt',

@@ -32,7 +32,7 @@
       <xsl:attribute name="id" select="ed:anchor(.)"/>
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:if test="ed:is-editorial(.)">
-        <span class="ed-label"><xsl:value-of select="ed:label('Ed.')"/></span>
+        <span class="ed-label"><xsl:value-of select="ed:print-label('Ed.')"/></span>
         <xsl:text> </xsl:text>
       </xsl:if>
       <xsl:apply-templates><xsl:with-param name="in-p" select="true()" tunnel="yes"/></xsl:apply-templates>

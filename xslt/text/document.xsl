@@ -50,13 +50,13 @@
       <t:b kind="subtitle"><xsl:value-of select="."/></t:b>
     </xsl:for-each>
     <xsl:variable name="fields" as="map(*)*" select="(
-        map{'k': ed:label(ed:authors-label($doc)), 'v': string-join(ed:authors($doc), '; ')},
-        map{'k': ed:label('To'), 'v': string-join(ed:recipients($doc), '; ')},
-        map{'k': ed:label('Date'), 'v': string-join((ed:doc-date($doc), ed:doc-place($doc)), ', ')},
-        map{'k': ed:label('Archival identifier'), 'v': ed:archival-id($doc)},
-        map{'k': ed:label('Translated by'), 'v': string-join(ed:translators($doc), '; ')},
-        map{'k': ed:label('Source'), 'v': ed:source($doc)},
-        map{'k': ed:label('Funded by'), 'v': string-join(ed:funders($doc), '; ')})"/>
+        map{'k': ed:print-label(ed:authors-label($doc)), 'v': string-join(ed:authors($doc), '; ')},
+        map{'k': ed:print-label('To'), 'v': string-join(ed:recipients($doc), '; ')},
+        map{'k': ed:print-label('Date'), 'v': string-join((ed:doc-date($doc), ed:doc-place($doc)), ', ')},
+        map{'k': ed:print-label('Archival identifier'), 'v': ed:archival-id($doc)},
+        map{'k': ed:print-label('Translated by'), 'v': string-join(ed:translators($doc), '; ')},
+        map{'k': ed:print-label('Source'), 'v': ed:source($doc)},
+        map{'k': ed:print-label('Funded by'), 'v': string-join(ed:funders($doc), '; ')})"/>
     <xsl:for-each select="$fields[normalize-space(?v)]">
       <t:b kind="meta" group="{$group}" prefix="{?k}: "><xsl:value-of select="?v"/></t:b>
     </xsl:for-each>
@@ -69,11 +69,11 @@
   <xsl:template name="text-notes">
     <xsl:variable name="notes" select="ed:text-notes(.)"/>
     <xsl:if test="exists($notes)">
-      <t:b kind="head" underline="-"><xsl:value-of select="ed:label('Notes')"/></t:b>
+      <t:b kind="head" underline="-"><xsl:value-of select="ed:print-label('Notes')"/></t:b>
       <xsl:variable name="group" select="'notes-' || generate-id()"/>
       <xsl:for-each select="$notes">
         <t:b kind="note" group="{$group}" indent="0" prefix="[{ed:note-number(.)}] ">
-          <xsl:if test="ed:is-editorial(.)">[<xsl:value-of select="ed:label('Ed.')"/>] </xsl:if>
+          <xsl:if test="ed:is-editorial(.)">[<xsl:value-of select="ed:print-label('Ed.')"/>] </xsl:if>
           <xsl:apply-templates>
             <xsl:with-param name="indent" select="string-length(string(ed:note-number(.))) + 3" tunnel="yes"/>
             <xsl:with-param name="group" select="$group" tunnel="yes"/>
@@ -89,13 +89,13 @@
     <xsl:variable name="entries" select="$docs ! ed:register(.)"/>
     <xsl:variable name="mentioned" select="$entries[exists(key('ed:mentions', string(@xml:id), root(.)))]"/>
     <xsl:if test="exists($mentioned)">
-      <t:b kind="title" underline="="><xsl:value-of select="ed:label('Index')"/></t:b>
+      <t:b kind="title" underline="="><xsl:value-of select="ed:print-label('Index')"/></t:b>
       <xsl:variable name="kinds" select="map{'person': 'Persons', 'org': 'Organisations', 'place': 'Places'}"/>
       <xsl:for-each select="'person', 'org', 'place'">
         <xsl:variable name="kind" select="."/>
         <xsl:variable name="these" select="$mentioned[ed:entry-kind(.) = $kind]"/>
         <xsl:if test="exists($these)">
-          <t:b kind="head" underline="-"><xsl:value-of select="ed:label($kinds($kind))"/></t:b>
+          <t:b kind="head" underline="-"><xsl:value-of select="ed:print-label($kinds($kind))"/></t:b>
           <xsl:for-each select="$these">
             <xsl:sort select="ed:entry-sort-key(.)"/>
             <xsl:variable name="forms" select="ed:entry-other-names(.) ! ?name"/>
