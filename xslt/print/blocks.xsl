@@ -18,7 +18,7 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:mode on-no-match="text-only-copy"/>
+  <xsl:mode on-no-match="text-only-copy" use-accumulators="#all"/>
 
   <!-- Everything inside teiHeader/facsimile/standOff is printed by the front matter or the index. -->
   <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:sourceDoc | tei:fw"/>

@@ -113,7 +113,7 @@
   <xsl:function name="ed:anchor" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="if ($e/@xml:id castable as xs:NCName) then 'id-' || $e/@xml:id
-                          else 'g-' || generate-id($e)"/>
+                          else 'g-' || ed:node-id($e)"/>
   </xsl:function>
 
   <!-- A running-head string: at most 55 characters, cut at a word. -->

@@ -18,7 +18,7 @@
     xmlns:ed="urn:tei-edition:functions"
     exclude-result-prefixes="#all">
 
-  <xsl:mode on-no-match="text-only-copy"/>
+  <xsl:mode on-no-match="text-only-copy" use-accumulators="#all"/>
 
   <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:sourceDoc | tei:fw"/>
 
