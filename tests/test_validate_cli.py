@@ -224,7 +224,7 @@ def test_github_format_on_stdout(tmp_path):
 
 
 def test_precommit_and_action_files_exist():
-    import yaml  # noqa: F401 - pyyaml is a pytest dependency in most setups
+    import yaml  # pyyaml: a test extra of this project
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     hook = next(h for h in hooks if h["id"] == "tei-edition-validate")
     assert hook["entry"] == "tei-edition validate" and hook["files"] == r"\.xml$"
