@@ -153,7 +153,7 @@ code, .gi, .att, .ident { font-family: "DejaVu Sans Mono", monospace; font-size:
 .index { break-before: page; }
 .index h2 { margin-top: 0; }
 .index h3 { font-size: 1em; margin: 1.2em 0 0.4em; }
-.index ul { list-style: none; padding: 0; margin: 0; columns: 1; }
+.index ul { list-style: none; padding: 0; margin: 0; }
 .index li { margin: 0 0 0.35em; padding-left: 1.5em; text-indent: -1.5em; font-size: 0.92em; text-align: left; }
 .index .forms { color: #333; }
 .index .dates { color: #333; }
