@@ -14,14 +14,13 @@ import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
-from lxml import etree, html as lxml_html
+from lxml import html as lxml_html
 
 from conftest import ROOT, run_cli
-from toolkit import parse, saxon
-from toolkit.errors import ParseError, ToolkitError, UsageError
+from toolkit import parse
+from toolkit.errors import ParseError, ToolkitError
 from toolkit.parse import parse_bytes, parse_file
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"

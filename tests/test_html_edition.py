@@ -10,7 +10,6 @@ from functools import lru_cache
 
 import lxml.html
 import pytest
-from lxml import etree
 
 from conftest import ROOT, TELEGRAM, run_cli
 from toolkit import transform

@@ -9,7 +9,6 @@ Example counts are modest and the search is derandomized, so CI runs are reprodu
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st

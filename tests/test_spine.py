@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TELEGRAM, run_cli
-from toolkit import resources, saxon, write
+from toolkit import saxon, write
 from toolkit.errors import ParseError, TransformError, UsageError
 from toolkit.parse import parse_bytes, parse_file
 from toolkit.sources import expand

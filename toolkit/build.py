@@ -23,7 +23,6 @@ outputs in place and no half-written file.
 from __future__ import annotations
 
 import contextlib
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
