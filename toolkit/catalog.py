@@ -67,6 +67,17 @@ class _Entry:
     target: str  # absolute URI (exact, suffix) or absolute prefix (rewrite)
 
 
+#: catalog element -> (which table, kind of match, attribute matched, attribute of the target)
+_ENTRIES = {
+    "uri": ("uri", "exact", "name", "uri"),
+    "system": ("system", "exact", "systemId", "uri"),
+    "rewriteURI": ("uri", "rewrite", "uriStartString", "rewritePrefix"),
+    "rewriteSystem": ("system", "rewrite", "systemIdStartString", "rewritePrefix"),
+    "uriSuffix": ("uri", "suffix", "uriSuffix", "uri"),
+    "systemSuffix": ("system", "suffix", "systemIdSuffix", "uri"),
+}
+
+
 @dataclass
 class Catalog:
     """One catalog file with its entries in document order."""
@@ -98,6 +109,7 @@ class Catalog:
         return catalog
 
     def _read(self, element: etree._Element, base: str) -> None:
+        """Collect the entries of ``element`` (the catalog or a group) in document order."""
         if element.get(_XML_BASE):
             base = urljoin(base, element.get(_XML_BASE))
         for child in element:
@@ -107,25 +119,12 @@ class Catalog:
             here = urljoin(base, child.get(_XML_BASE)) if child.get(_XML_BASE) else base
             if name == "group":
                 self._read(child, base)
-            elif name == "uri":
-                self.uri.append(_Entry("exact", child.get("name", ""), urljoin(here, child.get("uri", ""))))
-            elif name == "system":
-                self.system.append(_Entry("exact", child.get("systemId", ""),
-                                          urljoin(here, child.get("uri", ""))))
-            elif name == "rewriteURI":
-                self.uri.append(_Entry("rewrite", child.get("uriStartString", ""),
-                                       urljoin(here, child.get("rewritePrefix", ""))))
-            elif name == "rewriteSystem":
-                self.system.append(_Entry("rewrite", child.get("systemIdStartString", ""),
-                                          urljoin(here, child.get("rewritePrefix", ""))))
-            elif name == "uriSuffix":
-                self.uri.append(_Entry("suffix", child.get("uriSuffix", ""),
-                                       urljoin(here, child.get("uri", ""))))
-            elif name == "systemSuffix":
-                self.system.append(_Entry("suffix", child.get("systemIdSuffix", ""),
-                                          urljoin(here, child.get("uri", ""))))
             elif name == "nextCatalog":
                 self.next.append(urljoin(here, child.get("catalog", "")))
+            elif name in _ENTRIES:
+                table, kind, key, target = _ENTRIES[name]
+                getattr(self, table).append(
+                    _Entry(kind, child.get(key, ""), urljoin(here, child.get(target, ""))))
 
     def candidates(self, uri: str) -> list[str]:
         """Where this catalog (not its nextCatalogs) maps ``uri``: at most one URI."""
