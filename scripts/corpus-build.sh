@@ -19,7 +19,7 @@ mkdir -p "$OUT"
 export CI=1 NO_COLOR=1
 
 start=$(date +%s)
-"$PYTHON" -m toolkit validate "$CORPUS" -j "$JOBS" -q > "$LOG.validate" 2>&1
+"$PYTHON" -m toolkit validate "$CORPUS" -j "$JOBS" > "$LOG.validate" 2>&1
 validate_exit=$?
 mid=$(date +%s)
 "$PYTHON" -m toolkit build "$CORPUS" --to html,text,pdf -o "$OUT" -j "$JOBS" --force \
@@ -27,7 +27,7 @@ mid=$(date +%s)
 build_exit=$?
 end=$(date +%s)
 
-echo "validate: exit $validate_exit in $((mid - start)) s; $(tail -n 1 "$LOG.validate")"
+echo "validate: exit $validate_exit in $((mid - start)) s; $(grep "file(s) checked" "$LOG.validate" | tail -n 1)"
 echo "build:    exit $build_exit in $((end - mid)) s; $(tail -n 1 "$LOG.build")"
 echo "failed documents (build):"
 grep -E ': error: ' "$LOG.build" | sed 's/^/  /'
