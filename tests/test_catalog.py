@@ -68,3 +68,22 @@ def test_a_broken_catalog_is_a_usage_error(tmp_path):
         CatalogSet([tmp_path / "bad.xml"], use_env=False, use_builtin=False).catalogs
     with pytest.raises(UsageError):
         CatalogSet([tmp_path / "none.xml"], use_env=False, use_builtin=False).catalogs
+
+
+def test_a_schema_files_external_dtd_is_never_opened(tmp_path):
+    """libxml2 opens a DOCTYPE's external subset despite load_dtd=False; the schema parser
+    must not. The DTD is a FIFO: opening it would block, so the check runs in a child."""
+    import os
+    import subprocess
+    import sys
+
+    os.mkfifo(tmp_path / "trap.dtd")
+    schema = tmp_path / "s.rng"
+    schema.write_text('<!DOCTYPE grammar SYSTEM "trap.dtd">\n'
+                      '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start>'
+                      '<element name="a"><text/></element></start></grammar>')
+    code = ("import sys; from pathlib import Path; from toolkit.catalog import schema_parser, "
+            "parse_schema; parse_schema(Path(sys.argv[1]), schema_parser(None)[0]); print('ok')")
+    result = subprocess.run([sys.executable, "-c", code, str(schema)], capture_output=True,
+                            text=True, timeout=30)
+    assert result.stdout.strip() == "ok", result.stderr

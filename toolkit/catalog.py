@@ -248,6 +248,10 @@ def env_catalog_files() -> list[Path]:
     return out
 
 
+#: what schemas include or import; anything else a schema file asks for is never read
+_SCHEMA_SUFFIXES = (".xsd", ".rng", ".rnc", ".sch", ".xml", ".odd")
+
+
 class LxmlResolver(etree.Resolver):
     """An lxml resolver that serves includes/imports of schemas from the catalogs.
 
@@ -256,13 +260,19 @@ class LxmlResolver(etree.Resolver):
     to load with a message instead of libxml2 trying the network.
     """
 
-    def __init__(self, catalogs: CatalogSet) -> None:
+    def __init__(self, catalogs: "CatalogSet | None") -> None:
         super().__init__()
         self.catalogs = catalogs
         self.unresolved: list[str] = []
 
     def resolve(self, url, pubid, context):  # noqa: D401 - lxml API
-        if url and is_remote(url):
+        if not url or not url.split("?")[0].lower().endswith(_SCHEMA_SUFFIXES):
+            # a DTD or entity file: libxml2 2.14 opens a DOCTYPE's external subset even
+            # with load_dtd=False, so answer with nothing rather than let it read the file
+            return self.resolve_string("", context)
+        if self.catalogs is None:
+            return None
+        if is_remote(url):
             found = self.catalogs.resolve(url)
             if found.path is not None:
                 return self.resolve_filename(str(found.path), context)
@@ -276,11 +286,9 @@ def schema_parser(catalogs: "CatalogSet | None") -> tuple[etree.XMLParser, LxmlR
     and imports of the schema are loaded through :class:`LxmlResolver` (the catalogs)."""
     parser = etree.XMLParser(resolve_entities=False, load_dtd=False, dtd_validation=False,
                              no_network=True, huge_tree=False, collect_ids=False)
-    resolver = None
-    if catalogs is not None:
-        resolver = LxmlResolver(catalogs)
-        parser.resolvers.add(resolver)
-    return parser, resolver
+    resolver = LxmlResolver(catalogs)
+    parser.resolvers.add(resolver)
+    return parser, (resolver if catalogs is not None else None)
 
 
 def parse_schema(path: Path, parser: etree.XMLParser) -> etree._ElementTree:
