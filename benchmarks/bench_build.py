@@ -72,7 +72,7 @@ def parse_baseline(files: list[Path]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from toolkit.sources import expand
+    from toolkit.core.sources import expand
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus"))

@@ -44,7 +44,7 @@ def pick_source() -> Path:
 
 def _render(html: str) -> tuple[int, int, float]:
     """(pages, bytes, seconds) of laying out and writing ``html`` in this process."""
-    from toolkit import pdf
+    from toolkit.build import pdf
 
     start = time.perf_counter()
     document = pdf.render_document(html)
@@ -84,7 +84,8 @@ def main() -> None:
     parser.add_argument("--source", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
-    from toolkit import parse, transform
+    from toolkit.core import parse
+    from toolkit.build import formats as transform
 
     source = args.source or pick_source()
     start = time.perf_counter()

@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def main(argv: list[str] | None = None) -> int:
-    from toolkit.sources import expand
-    from toolkit.validation import ValidationOptions, check_file
+    from toolkit.core.sources import expand
+    from toolkit.validate.run import ValidationOptions, check_file
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus"))
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, seconds in compile_rows.items():
         print(f"  {seconds:8.2f} s  {name}")
     out = ROOT / "benchmarks" / "results" / "validate.json"
-    from toolkit.write import atomic_write
+    from toolkit.core.write import atomic_write
 
     atomic_write(out, json.dumps({"files": len(files), "parse_seconds": sum(parse_time.values()),
                                   "validate_seconds": total, "kinds": rows,

@@ -23,8 +23,10 @@ corpus, out = Path(sys.argv[1]), Path(sys.argv[2])
 def one(path: Path):
     from edition_words import TEI, source_text
     from pdf_tools import pdf_counter
-    from toolkit import parse, pdf, transform
-    from toolkit.errors import ToolkitError
+    from toolkit.core import parse
+    from toolkit.build import pdf
+    from toolkit.build import formats as transform
+    from toolkit.core.errors import ToolkitError
     rel = str(path.relative_to(corpus))
     try:
         tree = parse.parse_file(path)

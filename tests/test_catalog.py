@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.catalog import CatalogSet
-from toolkit.errors import UsageError
+from toolkit.validate.catalog import CatalogSet
+from toolkit.core.errors import UsageError
 
 CATALOG = """<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
   <uri name="https://example.org/exact.rng" uri="schemas/exact.rng"/>
@@ -82,7 +82,7 @@ def test_a_schema_files_external_dtd_is_never_opened(tmp_path):
     schema.write_text('<!DOCTYPE grammar SYSTEM "trap.dtd">\n'
                       '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start>'
                       '<element name="a"><text/></element></start></grammar>')
-    code = ("import sys; from pathlib import Path; from toolkit.catalog import schema_parser, "
+    code = ("import sys; from pathlib import Path; from toolkit.validate.catalog import schema_parser, "
             "parse_schema; parse_schema(Path(sys.argv[1]), schema_parser(None)[0]); print('ok')")
     result = subprocess.run([sys.executable, "-c", code, str(schema)], capture_output=True,
                             text=True, timeout=30)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.checks import parse_date_text, parse_w3c, run_checks
-from toolkit.parse import parse_bytes
+from toolkit.validate.engines.checks import parse_date_text, parse_w3c, run_checks
+from toolkit.core.parse import parse_bytes
 
 TEI = 'xmlns="http://www.tei-c.org/ns/1.0"'
 

@@ -120,16 +120,16 @@ def sch_lxml():
 def sch_toolkit():
     """The project's own Schematron engine (XSLT 3 via Saxon), if it is there."""
     try:
-        from toolkit import schematron
+        from toolkit.validate.engines import schematron
     except Exception as exc:  # not written yet, or saxonche missing
-        pytest.skip(f"toolkit.schematron not usable: {exc}")
+        pytest.skip(f"toolkit.validate.engines.schematron not usable: {exc}")
     if hasattr(schematron, "load_schematron"):
         schema = schematron.load_schematron(SCH)
         return lambda tree: {f.rule for f in schema.validate(tree, TELEGRAM.name)}
     if hasattr(schematron, "compile_schematron"):
         schema = schematron.compile_schematron(SCH)
         return lambda tree: {getattr(f, "rule", None) for f in schema.validate(tree)}
-    pytest.skip("toolkit.schematron has no known entry point")
+    pytest.skip("toolkit.validate.engines.schematron has no known entry point")
 
 
 def lxml_fired(sch, tree) -> set[str]:

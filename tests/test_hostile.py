@@ -19,9 +19,9 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import ROOT, run_cli
-from toolkit import parse
-from toolkit.errors import ParseError, ToolkitError
-from toolkit.parse import parse_bytes, parse_file
+from toolkit.core import parse
+from toolkit.core.errors import ParseError, ToolkitError
+from toolkit.core.parse import parse_bytes, parse_file
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 SECRET = "HOSTILE-SECRET-7f3a9c"
@@ -188,8 +188,8 @@ def test_quadratic_blowup_is_refused_fast_with_bounded_memory():
     amplification limit in milliseconds; memory stays near the size of the file."""
     code = """
 import resource, time
-from toolkit.parse import parse_bytes
-from toolkit.errors import ParseError
+from toolkit.core.parse import parse_bytes
+from toolkit.core.errors import ParseError
 doc = (b'<!DOCTYPE TEI [<!ENTITY a "' + b'x' * 100_000 + b'">]><TEI><p>'
        + b'&a;' * 100_000 + b'</p></TEI>')
 start = time.perf_counter()
@@ -246,8 +246,8 @@ def test_external_subsets_and_entities_are_never_opened(tmp_path, prolog):
     source = tmp_path / "doc.xml"
     source.write_bytes(_tei("<p>x</p>", prolog))
     code = f"""
-from toolkit.parse import parse_file
-from toolkit.errors import ToolkitError
+from toolkit.core.parse import parse_file
+from toolkit.core.errors import ToolkitError
 try:
     parse_file({str(source)!r}); print('parsed')
 except ToolkitError as exc:

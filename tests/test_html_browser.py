@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import TELEGRAM
-from toolkit import transform
-from toolkit.parse import parse_file
+from toolkit.build import formats as transform
+from toolkit.core.parse import parse_file
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

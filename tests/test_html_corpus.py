@@ -17,9 +17,9 @@ import pytest
 from lxml import etree
 
 from conftest import CORPUS, need_shared
-from toolkit import transform
-from toolkit.errors import ToolkitError
-from toolkit.parse import parse_file
+from toolkit.build import formats as transform
+from toolkit.core.errors import ToolkitError
+from toolkit.core.parse import parse_file
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 WORD = re.compile(r"\w+")

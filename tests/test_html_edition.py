@@ -12,8 +12,8 @@ import lxml.html
 import pytest
 
 from conftest import ROOT, TELEGRAM, run_cli
-from toolkit import transform
-from toolkit.parse import parse_file
+from toolkit.build import formats as transform
+from toolkit.core.parse import parse_file
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 

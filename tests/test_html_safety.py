@@ -8,8 +8,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from toolkit import transform
-from toolkit.parse import parse_file
+from toolkit.build import formats as transform
+from toolkit.core.parse import parse_file
 
 HOSTILE = Path(__file__).parent / "fixtures" / "html" / "hostile.xml"
 OUR_SCRIPTS = {("ed-js", None), ("ed-jsonld", "application/ld+json")}

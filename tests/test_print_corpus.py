@@ -39,7 +39,9 @@ def test_pdf_keeps_all_words(relative, tmp_path):
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not available")
     need_poppler()
-    from toolkit import parse, pdf, transform
+    from toolkit.core import parse
+    from toolkit.build import pdf
+    from toolkit.build import formats as transform
 
     path = CORPUS / relative
     tree = parse.parse_file(path)
@@ -64,7 +66,9 @@ def test_table_of_contents_of_a_tei_corpus(tmp_path):
     import re
 
     from pdf_tools import page_texts
-    from toolkit import parse, pdf, transform
+    from toolkit.core import parse
+    from toolkit.build import pdf
+    from toolkit.build import formats as transform
 
     path = CORPUS / "stylesheets/p5_P5_Test_testcorpus.xml"
     html = transform.transform(parse.parse_file(path), transform.FORMATS["pdf"], {}, str(path)).output

@@ -14,12 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import CORPUS, TELEGRAM
-from toolkit import transform
-from toolkit.errors import ToolkitError
-from toolkit.parse import parse_bytes
+from toolkit.build import formats as transform
+from toolkit.core.errors import ToolkitError
+from toolkit.core.parse import parse_bytes
 
 try:  # the reference and date checks, when present
-    from toolkit.checks import run_checks
+    from toolkit.validate.engines.checks import run_checks
 except ImportError:  # pragma: no cover
     run_checks = None
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from toolkit import reporters
-from toolkit.findings import Finding
-from toolkit.validation import FileResult
+from toolkit.validate import reporters
+from toolkit.core.findings import Finding
+from toolkit.validate.run import FileResult
 
 NASTY = "50% done,\r\nnext: line"
 

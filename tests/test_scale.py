@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, ROOT, TELEGRAM, need_shared, run_cli
-from toolkit.manifest import MANIFEST_NAME
+from toolkit.build.manifest import MANIFEST_NAME
 
 SMALL_CORPUS = [
     "frus-history/documents/1957-03-21-kennan-to-leopold.xml",

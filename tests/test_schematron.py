@@ -1,4 +1,4 @@
-"""ISO Schematron -> XSLT 3.0 compiler (toolkit.schematron): own fixtures with known
+"""ISO Schematron -> XSLT 3.0 compiler (toolkit.validate.engines.schematron): own fixtures with known
 findings, DraCor (compiled .sch, embedded-in-RNG, ODD) and FRUS, parity with lxml."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from toolkit.parse import parse_file
-from toolkit.schematron import (SchematronError, SchematronSchema, compile_to_xslt,
+from toolkit.core.parse import parse_file
+from toolkit.validate.engines.schematron import (SchematronError, SchematronSchema, compile_to_xslt,
                                 load_schematron)
 
 HERE = Path(__file__).resolve().parent

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TELEGRAM, run_cli
-from toolkit import saxon, write
-from toolkit.errors import ParseError, TransformError, UsageError
-from toolkit.parse import parse_bytes, parse_file
-from toolkit.sources import expand
+from toolkit.core import saxon
+from toolkit.core import write
+from toolkit.core.errors import ParseError, TransformError, UsageError
+from toolkit.core.parse import parse_bytes, parse_file
+from toolkit.core.sources import expand
 
 SMALL = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
 <title>A small letter</title></titleStmt></fileDesc></teiHeader>

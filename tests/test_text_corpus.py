@@ -25,8 +25,9 @@ def _files():
 
 @pytest.mark.parametrize("path", _files(), ids=lambda p: str(p.relative_to(CORPUS)))
 def test_text_edition_keeps_all_words(path):
-    from toolkit import parse, transform
-    from toolkit.errors import ToolkitError
+    from toolkit.core import parse
+    from toolkit.build import formats as transform
+    from toolkit.core.errors import ToolkitError
 
     try:
         tree = parse.parse_file(path)

@@ -26,13 +26,13 @@ SCHEMA_SOURCES = ("relaxng", "rng", "rnc", "xsd", "sch", "schematron")
 @pytest.fixture(scope="module")
 def options():
     need_shared()
-    from toolkit.validation import ValidationOptions
+    from toolkit.validate.run import ValidationOptions
 
     return ValidationOptions(catalogs=(CATALOG,), checks=True, schema_timeout=120)
 
 
 def _check(path: Path, options):
-    from toolkit.validation import check_file
+    from toolkit.validate.run import check_file
 
     return check_file(path, options)
 

@@ -10,8 +10,8 @@ import xmlschema
 from lxml import etree
 
 from conftest import ROOT, TELEGRAM
-from toolkit import xsd
-from toolkit.parse import parse_bytes
+from toolkit.validate.engines import xsd
+from toolkit.core.parse import parse_bytes
 
 FIX = Path(__file__).parent / "fixtures" / "validate"
 TEI = 'xmlns="http://www.tei-c.org/ns/1.0"'

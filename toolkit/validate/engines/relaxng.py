@@ -7,7 +7,7 @@ libxml2 compiles most schemas in milliseconds, TEI-All in about 20 s, and some n
 ``dracor_1.6.0.rng`` ran for 700 s without finishing. A compile cannot be interrupted from
 Python (it is one C call), and a compiled ``lxml.etree.RelaxNG`` cannot be pickled or sent
 anywhere. So every schema is first compiled in a *child process* (``python -m
-toolkit.relaxng``) under a deadline (``--schema-timeout``, default 60 s):
+toolkit.validate.engines.relaxng``) under a deadline (``--schema-timeout``, default 60 s):
 
 * the child does not answer in time: it is killed and the schema is reported unusable for
   this run, once per document, with a message that says what to do;
@@ -39,8 +39,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from toolkit.errors import ToolkitError
-from toolkit.findings import Finding
+from toolkit.core.errors import ToolkitError
+from toolkit.core.findings import Finding
 
 DEFAULT_TIMEOUT = 60.0
 #: A schema the child compiled faster than this is compiled again in-process.
@@ -57,7 +57,7 @@ class SchemaUnusable(ToolkitError):
 
 def _compile(path: Path, catalog_files: list[str], schema_dir: str | None) -> etree.RelaxNG:
     """Compile ``path`` (.rng or .rnc) in this process. Raises SchemaUnusable."""
-    from toolkit.catalog import CatalogSet, parse_schema, schema_parser
+    from toolkit.validate.catalog import CatalogSet, parse_schema, schema_parser
 
     catalogs = CatalogSet([Path(f) for f in catalog_files],
                           Path(schema_dir) if schema_dir else None, use_env=False)
@@ -112,7 +112,7 @@ def _localise(doc: etree._ElementTree, catalogs, parser, tmp: Path, done: dict[s
     """
     from urllib.parse import urljoin
 
-    from toolkit.catalog import is_remote, parse_schema, uri_to_path
+    from toolkit.validate.catalog import is_remote, parse_schema, uri_to_path
 
     changed = False
     for el in doc.iter(f"{{{_RNG}}}include", f"{{{_RNG}}}externalRef"):
@@ -161,8 +161,8 @@ def _errors(schema: etree.RelaxNG) -> list[list]:
 
 def _serve(spec: dict) -> int:
     """Child process: compile, say so, then validate files named on stdin (JSON lines)."""
-    from toolkit.errors import ToolkitError as _Err
-    from toolkit.parse import parse_bytes, parse_file
+    from toolkit.core.errors import ToolkitError as _Err
+    from toolkit.core.parse import parse_bytes, parse_file
 
     out = sys.stdout
     start = time.perf_counter()
@@ -198,9 +198,9 @@ class _Server:
     def __init__(self, path: Path, catalog_files: list[str], schema_dir: str | None) -> None:
         spec = json.dumps({"path": str(path), "catalogs": catalog_files, "schema_dir": schema_dir})
         env = dict(os.environ)
-        package_root = str(Path(__file__).resolve().parents[1])
+        package_root = str(Path(__file__).resolve().parents[3])
         env["PYTHONPATH"] = package_root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-        self.proc = subprocess.Popen([sys.executable, "-m", "toolkit.relaxng", spec],
+        self.proc = subprocess.Popen([sys.executable, "-m", "toolkit.validate.engines.relaxng", spec],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, env=env)
         self._buffer = b""
@@ -315,7 +315,7 @@ class RelaxNGSchema:
 
 
 def _finding(tree, name: str, schema_path: Path, line, column, message, path) -> Finding:
-    from toolkit.checks import xpath_of
+    from toolkit.validate.engines.checks import xpath_of
 
     xpath = None
     if path:

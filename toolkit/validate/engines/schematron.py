@@ -1,4 +1,4 @@
-"""ISO Schematron compiled to XSLT 3.0 and run by Saxon (SaxonC-HE via :mod:`toolkit.saxon`).
+"""ISO Schematron compiled to XSLT 3.0 and run by Saxon (SaxonC-HE via :mod:`toolkit.core.saxon`).
 
 Pipeline::
 
@@ -9,7 +9,7 @@ Pipeline::
       -> _Generator -> XSLT 3.0 text      one mode per pattern, rules as templates with
                                           descending priorities (first matching rule wins)
       -> SchematronSchema.validate(doc)   Saxon transform -> SVRL -> Finding list
-                                          (SVRL -> findings: :mod:`toolkit.schematron_svrl`)
+                                          (SVRL -> findings: :mod:`toolkit.validate.engines.schematron_svrl`)
 
 Each assert/report gets a number (``tk:n`` in the SVRL) that indexes compile-time metadata
 (rule id, effective role), so turning SVRL into findings needs no guessing. Locations are
@@ -32,8 +32,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from toolkit.errors import ToolkitError, TransformError
-from toolkit.findings import Finding
+from toolkit.core.errors import ToolkitError, TransformError
+from toolkit.core.findings import Finding
 
 SCH = "http://purl.oclc.org/dsdl/schematron"
 SCH1 = "http://www.ascc.net/xml/schematron"
@@ -66,7 +66,7 @@ class SchematronError(ToolkitError):
 # --------------------------------------------------------------------------- parsing
 
 def _parse(path: Path, referrer: etree._Element | None = None) -> etree._ElementTree:
-    from toolkit.parse import safe_parser
+    from toolkit.core.parse import safe_parser
 
     where = (_file_of(referrer), referrer.sourceline) if referrer is not None else (str(path), None)
     try:
@@ -702,7 +702,7 @@ class SchematronSchema:
         """The compiled stylesheet (compiled on first use, then shared by every document)."""
         sheet = _compiled.get(self.key)
         if sheet is None:
-            from toolkit.saxon import compile_xslt
+            from toolkit.core.saxon import compile_xslt
 
             try:
                 sheet = compile_xslt(text=self.xslt, base_uri=self.path.resolve().as_uri())
@@ -727,7 +727,7 @@ class SchematronSchema:
     def findings(self, svrl: str, doc: etree._ElementTree | etree._Element,
                  file: str) -> list[Finding]:
         """Turn an SVRL report of this schema into findings located in ``doc``."""
-        from toolkit.schematron_svrl import svrl_to_findings
+        from toolkit.validate.engines.schematron_svrl import svrl_to_findings
 
         return svrl_to_findings(svrl, doc, file, self._checks, self.namespaces)
 
@@ -738,7 +738,7 @@ class SchematronSchema:
         if line is None:
             # compiled from a tree (for its base URI), Saxon reports no line: compile the
             # text once more, only to learn where the error is in the generated XSLT
-            from toolkit.saxon import get_processor
+            from toolkit.core.saxon import get_processor
 
             try:
                 get_processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=self.xslt)

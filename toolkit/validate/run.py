@@ -9,7 +9,7 @@ Which schemas apply (the first source that names any wins):
 
 1. ``--schema`` / ``--rules`` on the command line (``ValidationOptions.schemas/rules``);
 2. ``schemas`` / ``rules`` in the project's configuration (the CLI puts them into the same
-   two fields, see :mod:`toolkit.config`);
+   two fields, see :mod:`toolkit.core.config`);
 3. the document's own declarations: ``<?xml-model?>`` (several per file; an ``.rng``
    declared with the RELAX NG namespace *and* the Schematron namespace is validated as a
    grammar *and* has its embedded Schematron run), ``<?oxygen RNGSchema?>``,
@@ -27,10 +27,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit import resources
-from toolkit.errors import ToolkitError
-from toolkit.findings import Finding
-from toolkit.parse import parse_file
+from toolkit.core import resources
+from toolkit.core.errors import ToolkitError
+from toolkit.core.findings import Finding
+from toolkit.core.parse import parse_file
 
 DEFAULT_TIMEOUT = 60.0
 
@@ -83,8 +83,8 @@ _catalog_sets: dict[tuple, object] = {}
 
 
 def catalogs_for(options: ValidationOptions):
-    """The run's :class:`toolkit.catalog.CatalogSet` (one per process and options)."""
-    from toolkit.catalog import CatalogSet
+    """The run's :class:`toolkit.validate.catalog.CatalogSet` (one per process and options)."""
+    from toolkit.validate.catalog import CatalogSet
 
     key = (options.catalogs, options.schema_dir, options.use_env_catalogs)
     if key not in _catalog_sets:
@@ -107,7 +107,7 @@ def _kind_of_path(path: Path, rules: bool) -> str:
 def plan(tree, path: Path, options: ValidationOptions, name: str) -> tuple[list[SchemaUse], list[Finding]]:
     """The schemas that apply to ``tree`` (see the module docstring) and findings about
     declarations that cannot be honoured."""
-    from toolkit import xmlmodel
+    from toolkit.validate import xmlmodel
 
     uses: list[SchemaUse] = []
     notes: list[Finding] = []
@@ -152,7 +152,7 @@ def plan(tree, path: Path, options: ValidationOptions, name: str) -> tuple[list[
 
 
 def _unavailable(name, decl, found, options, catalogs) -> Finding:
-    from toolkit.catalog import is_remote
+    from toolkit.validate.catalog import is_remote
 
     if is_remote(decl.href):
         tried = f" (catalogs mapped it to {', '.join(found.tried)}, which does not exist)" \
@@ -186,7 +186,7 @@ _schematron_cache: dict[tuple, object] = {}
 
 
 def _schematron(path: Path, phase: str | None):
-    from toolkit.schematron import load_schematron
+    from toolkit.validate.engines.schematron import load_schematron
 
     stat = path.stat()
     key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, phase)
@@ -207,12 +207,12 @@ def run_schema(use: SchemaUse, tree, name: str, source: Path | None,
     """Findings of one schema over one tree; a schema that cannot be used is a finding."""
     try:
         if use.kind in ("rng", "rnc"):
-            from toolkit import relaxng
+            from toolkit.validate.engines import relaxng
 
             schema = relaxng.load(use.path, options.schema_timeout, catalogs_for(options))
             return schema.validate(tree, name, source)
         if use.kind == "xsd":
-            from toolkit import xsd
+            from toolkit.validate.engines import xsd
 
             return xsd.validate(tree, name, xsd.load(use.path, catalogs_for(options)))
         if use.kind == "sch":
@@ -256,7 +256,7 @@ def check_file(path: Path, options: ValidationOptions, name: str | None = None) 
             kind = "rng" if use.kind == "rnc" else use.kind
             timings[kind] = timings.get(kind, 0.0) + time.perf_counter() - t
         if options.checks:
-            from toolkit.checks import run_checks
+            from toolkit.validate.engines.checks import run_checks
 
             t = time.perf_counter()
             findings += run_checks(tree, name, path)
@@ -291,6 +291,6 @@ def validate_file(path: Path, options: ValidationOptions) -> list[Finding]:
 
 
 def check_item(item: tuple[str, str, ValidationOptions]) -> FileResult:
-    """``check_file`` for :func:`toolkit.parallel.run_ordered` (path, name, options)."""
+    """``check_file`` for :func:`toolkit.core.parallel.run_ordered` (path, name, options)."""
     path, name, options = item
     return check_file(Path(path), options, name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.findings import Finding
+from toolkit.core.findings import Finding
 
 
 class ToolkitError(Exception):

@@ -10,7 +10,7 @@ than 256 levels and single text or attribute values over 10 MB.
 
 xml:id values are *not* collected by libxml2 (``collect_ids=False``): libxml2 refuses
 a document with a duplicate or non-NCName xml:id outright, while an editor wants such a
-file parsed and the problem reported with both locations (see ``toolkit.checks``).
+file parsed and the problem reported with both locations (see ``toolkit.validate.engines.checks``).
 
 XInclude (:func:`resolve_xincludes`) is done here, by the toolkit, not by libxml2: only
 files inside the including source's folder are read (never a URL, never ``..`` out of
@@ -31,7 +31,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
-from toolkit.errors import ParseError, UsageError
+from toolkit.core.errors import ParseError, UsageError
 
 #: Files larger than this are refused before parsing; real TEI rarely passes 100 MB.
 MAX_SOURCE_BYTES = 256 * 1024 * 1024

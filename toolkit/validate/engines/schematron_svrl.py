@@ -1,6 +1,6 @@
-"""SVRL -> :class:`~toolkit.findings.Finding`: severities, messages and source lines.
+"""SVRL -> :class:`~toolkit.core.findings.Finding`: severities, messages and source lines.
 
-Split from :mod:`toolkit.schematron`, which generates the XSLT that writes the SVRL. Each
+Split from :mod:`toolkit.validate.engines.schematron`, which generates the XSLT that writes the SVRL. Each
 ``svrl:failed-assert``/``svrl:successful-report`` carries ``tk:n``, the index of the
 assert/report in the schema's compile-time list (its rule id and effective role), and a
 ``@location`` XPath that lxml can evaluate, which gives the line number.
@@ -13,7 +13,7 @@ from typing import Protocol, Sequence
 
 from lxml import etree
 
-from toolkit.findings import Finding
+from toolkit.core.findings import Finding
 
 SVRL = "http://purl.oclc.org/dsdl/svrl"
 TK = "urn:x-tei-edition:schematron"

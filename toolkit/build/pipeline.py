@@ -8,7 +8,7 @@ outputs in place and no half-written file.
 
 * **incrementally**: a source whose content, configuration (toolkit version, formats,
   parameters, stylesheets, schemas) and outputs are unchanged since the last run into the
-  same folder is skipped (see :mod:`toolkit.manifest`); ``force=True`` rebuilds all.
+  same folder is skipped (see :mod:`toolkit.build.manifest`); ``force=True`` rebuilds all.
   Deciding that costs a ``stat`` per file and imports neither Saxon nor WeasyPrint.
 * **in parallel**: ``jobs`` worker processes (spawned; each with its own Saxon processor
   and compiled stylesheets), one document at a time per worker, results in input order,
@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from toolkit import write
-from toolkit.errors import ToolkitError, UsageError
-from toolkit.findings import Finding
-from toolkit.sources import Source
+from toolkit.core import write
+from toolkit.core.errors import ToolkitError, UsageError
+from toolkit.core.findings import Finding
+from toolkit.core.sources import Source
 
 LOCK_NAME = ".tei-edition.lock"
 
@@ -102,7 +102,7 @@ class Summary:
 
 def output_name(source: Source, fmt_name: str) -> Path:
     """``<relative path without .xml><suffix>``; keeps inner dots (``a.v2.xml`` -> ``a.v2.html``)."""
-    from toolkit.transform import FORMATS
+    from toolkit.build.formats import FORMATS
 
     stem = source.stem
     return stem.with_name(stem.name + FORMATS[fmt_name].suffix)
@@ -110,8 +110,8 @@ def output_name(source: Source, fmt_name: str) -> Path:
 
 def render(source: Source, options: BuildOptions) -> tuple[dict[Path, bytes], list[Finding]]:
     """Parse and transform one source into ``{output path: bytes}``; raise on failure."""
-    from toolkit import transform
-    from toolkit.parse import parse_file
+    from toolkit.build import formats as transform
+    from toolkit.core.parse import parse_file
 
     name = str(source.path)
     targets = {fmt: write.output_path(options.out_dir, output_name(source, fmt))
@@ -126,7 +126,7 @@ def render(source: Source, options: BuildOptions) -> tuple[dict[Path, bytes], li
         findings += [Finding(name, None, None, "warning", message, "xsl:message", source="xslt")
                      for message in result.messages]
         if fmt_name == "pdf":
-            from toolkit import pdf
+            from toolkit.build import pdf
 
             data = pdf.render_pdf(result.output, name)
         else:
@@ -171,9 +171,9 @@ def _build_task(task: tuple[Source, BuildOptions]) -> DocumentResult:
 # --- many documents ------------------------------------------------------------------------
 
 def config_for(options: BuildOptions, cache) -> str:
-    """The configuration hash of ``options`` (see :func:`toolkit.manifest.config_hash`)."""
-    from toolkit import resources
-    from toolkit.manifest import config_hash
+    """The configuration hash of ``options`` (see :func:`toolkit.build.manifest.config_hash`)."""
+    from toolkit.core import resources
+    from toolkit.build.manifest import config_hash
 
     folders = []
     for name in ("xslt", "schemas"):
@@ -190,7 +190,7 @@ DOCUMENTS_PER_AUTO_JOB = 4
 def resolve_jobs(jobs: int | str | None, pending: int) -> int:
     """``auto`` (or None/0): min(cores, documents to build / 4), at least 1 -- so one
     process (no worker start-up) for up to 7 documents; a number is taken as given."""
-    from toolkit.parallel import default_jobs
+    from toolkit.core.parallel import default_jobs
 
     if jobs in (None, 0, "auto"):
         return max(1, min(default_jobs(), pending // DOCUMENTS_PER_AUTO_JOB))
@@ -229,7 +229,7 @@ def build_many(sources: list[Source], options: BuildOptions, *, jobs: int | str 
     ``on_plan(total, to_build)`` is called once the up-to-date check is done;
     ``on_result`` once per source, in input order, skipped ones included.
     """
-    from toolkit.manifest import Manifest
+    from toolkit.build.manifest import Manifest
 
     start = time.perf_counter()
     out_dir = Path(options.out_dir)
@@ -303,7 +303,7 @@ def _plan_one(source: Source, options: BuildOptions, manifest, config: str, forc
 def _run(pending: list[tuple[Source, str | None]], options: BuildOptions,
          jobs: int) -> Iterator[DocumentResult]:
     """Build ``pending`` in order; a crashed worker fails the documents it left unbuilt."""
-    from toolkit.parallel import run_ordered
+    from toolkit.core.parallel import run_ordered
 
     tasks = [(source, options) for source, _ in pending]
     done = 0

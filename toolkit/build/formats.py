@@ -3,7 +3,7 @@
 Each format is one entry stylesheet in ``xslt/`` (``html.xsl``, ``text.xsl``,
 ``print.xsl``); a user may replace it with a stylesheet of their own that
 ``xsl:import``s ours and overrides single templates. Stylesheets are compiled once per
-process by :mod:`toolkit.saxon` and reused for every document.
+process by :mod:`toolkit.core.saxon` and reused for every document.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from toolkit import resources, saxon
+from toolkit.core import resources
+from toolkit.core import saxon
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Why this module exists rather than calling saxonche directly:
 
 * saxonche's own parser resolves external entities and fetches DTDs, and ``doc()`` or
   ``unparsed-text()`` in a stylesheet can read any file or URL. Sources are therefore never
-  parsed by Saxon: they are parsed by :mod:`toolkit.parse` and handed over as bytes with no
+  parsed by Saxon: they are parsed by :mod:`toolkit.core.parse` and handed over as bytes with no
   DOCTYPE, and before a processor runs its first transform its ``allowedProtocols`` is set
   to nothing, so a transform cannot reach a file or the network (see :class:`_Engine`).
 * Compilation costs 5-70 ms; transforming a small document ~20 ms. Each stylesheet is
@@ -30,7 +30,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from toolkit.errors import TransformError
+from toolkit.core.errors import TransformError
 
 _ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 _lock = threading.RLock()
@@ -51,7 +51,7 @@ class _Engine:
 
         self.proc = PySaxonProcessor(license=False)
         # https://tei-edition.org/xslt/... in a user's xsl:import resolves to our files
-        from toolkit import resources
+        from toolkit.core import resources
         self.proc.set_catalog_files([str(resources.xslt_path("catalog.xml"))])
         self.locked = False
 

@@ -23,8 +23,8 @@ import logging
 import re
 from pathlib import Path
 
-from toolkit import resources
-from toolkit.errors import TransformError
+from toolkit.core import resources
+from toolkit.core.errors import TransformError
 
 #: Options of every PDF written: tagged, PDF/UA-1 metadata.
 PDF_OPTIONS = {"pdf_tags": True, "pdf_variant": "pdf/ua-1"}

@@ -6,7 +6,7 @@ catalogs of a run, in this order:
 1. ``--catalog FILE`` options, then the ``catalogs`` of the project's configuration;
 2. the ``XML_CATALOG_FILES`` environment variable (space-separated paths or ``file:`` URIs,
    as libxml2 and xmllint read it);
-3. the toolkit's own catalog ``toolkit/catalogs/tei.xml`` for the well-known TEI, EpiDoc and
+3. the toolkit's own catalog ``toolkit/validate/catalogs/tei.xml`` for the well-known TEI, EpiDoc and
    DraCor release URLs. It maps them into *your* folder of local copies, named by
    ``TEI_EDITION_SCHEMA_DIR`` or the ``schema-dir`` configuration key (see that file for
    the expected layout); without such a folder it maps nothing.
@@ -33,7 +33,7 @@ from urllib.request import url2pathname
 
 from lxml import etree
 
-from toolkit.errors import UsageError
+from toolkit.core.errors import UsageError
 
 NS = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
 _C = "{%s}" % NS
@@ -89,7 +89,7 @@ class Catalog:
 
     @classmethod
     def load(cls, path: Path, base: str | None = None) -> "Catalog":
-        from toolkit.parse import safe_parser
+        from toolkit.core.parse import safe_parser
 
         try:
             root = etree.fromstring(Path(path).read_bytes(), safe_parser(),

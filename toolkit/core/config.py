@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import UsageError
+from toolkit.core.errors import UsageError
 
 SEVERITY_CHOICES = ("error", "warning", "info")
 

@@ -1,6 +1,6 @@
 """Reports of a validation run: text, JSON, JUnit XML, GitHub workflow commands, SARIF 2.1.0.
 
-Every reporter is a pure function of the run's :class:`~toolkit.validation.FileResult`
+Every reporter is a pure function of the run's :class:`~toolkit.validate.run.FileResult`
 list and its :class:`Summary`, and returns text; the CLI prints it or writes it atomically.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit import __version__
-from toolkit.findings import SEVERITIES, at_or_above
+from toolkit.core.findings import SEVERITIES, at_or_above
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
 TOOL = "tei-edition"

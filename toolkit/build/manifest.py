@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from toolkit import __version__, write
+from toolkit import __version__
+from toolkit.core import write
 
 MANIFEST_NAME = ".tei-edition-manifest.json"
 FORMAT = 1

@@ -15,8 +15,8 @@ import click
 from rich.console import Console
 
 from toolkit import __version__
-from toolkit.errors import ToolkitError, UsageError
-from toolkit.findings import Finding
+from toolkit.core.errors import ToolkitError, UsageError
+from toolkit.core.findings import Finding
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -57,7 +57,7 @@ def cli() -> None:
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    from toolkit.transform import FORMATS
+    from toolkit.build.formats import FORMATS
 
     names = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
     unknown = [n for n in names if n not in FORMATS]
@@ -115,8 +115,10 @@ def build(sources, to, out, params, stylesheets, jobs, force, quiet, verbose) ->
     --force rebuilds them. A document that fails is reported with its location and
     the others are still built; the exit code is 1 when any failed.
     """
-    from toolkit import build as pipeline
-    from toolkit import progress, resources, sources as source_list
+    from toolkit.build import pipeline
+    from toolkit.cli import progress
+    from toolkit.core import resources
+    from toolkit.core import sources as source_list
 
     ui = Ui(quiet, verbose)
     formats = _formats(to)
@@ -219,11 +221,13 @@ def validate(sources, schemas, rules, phase, catalogs, schema_dir, fmt, output, 
     """
     import time
 
-    from toolkit import config as config_module
-    from toolkit import reporters, resources, sources as source_list
-    from toolkit.parallel import default_jobs, run_ordered
-    from toolkit.validation import FileResult, ValidationOptions, catalogs_for, check_item
-    from toolkit.write import atomic_write
+    from toolkit.core import config as config_module
+    from toolkit.validate import reporters
+    from toolkit.core import resources
+    from toolkit.core import sources as source_list
+    from toolkit.core.parallel import default_jobs, run_ordered
+    from toolkit.validate.run import FileResult, ValidationOptions, catalogs_for, check_item
+    from toolkit.core.write import atomic_write
 
     ui = Ui(quiet, verbose)
     started = time.perf_counter()

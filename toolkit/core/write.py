@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from toolkit.errors import UsageError
+from toolkit.core.errors import UsageError
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
@@ -77,7 +77,7 @@ def _fsync_dir(folder: Path) -> None:
 def remove_stale_parts(out_dir: str | os.PathLike[str]) -> int:
     """Delete ``.*.part`` files a killed build left in ``out_dir``; return how many.
 
-    Call only while holding the output folder's lock (see :func:`toolkit.build.locked_output`),
+    Call only while holding the output folder's lock (see :func:`toolkit.build.pipeline.locked_output`),
     when no other build can be writing there.
     """
     removed = 0

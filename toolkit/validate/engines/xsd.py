@@ -25,8 +25,8 @@ from pathlib import Path
 import xmlschema
 from lxml import etree
 
-from toolkit.errors import ToolkitError
-from toolkit.findings import Finding
+from toolkit.core.errors import ToolkitError
+from toolkit.core.findings import Finding
 
 VC = "http://www.w3.org/2007/XMLSchema-versioning"
 
@@ -68,7 +68,7 @@ class XSDSchema:
         return self._xmlschema
 
     def _map(self, uri: str) -> str:
-        from toolkit.catalog import is_remote
+        from toolkit.validate.catalog import is_remote
 
         if is_remote(uri):
             found = self.catalogs.resolve(uri)
@@ -93,7 +93,7 @@ _cache: dict[tuple, XSDSchema] = {}
 
 def load(path: Path | str, catalogs=None, version: str = "auto") -> XSDSchema:
     """Load (once per process, by path, mtime and catalogs) the XSD at ``path``."""
-    from toolkit.catalog import parse_schema, schema_parser
+    from toolkit.validate.catalog import parse_schema, schema_parser
 
     path = Path(path)
     try:
@@ -122,7 +122,7 @@ def load(path: Path | str, catalogs=None, version: str = "auto") -> XSDSchema:
 
 def validate(tree: etree._ElementTree, name: str, schema: XSDSchema) -> list[Finding]:
     """Every XSD violation in ``tree`` as an error finding at its element's line."""
-    from toolkit.checks import xpath_of
+    from toolkit.validate.engines.checks import xpath_of
 
     lib_errors = None
     if schema.libxml2 is not None:

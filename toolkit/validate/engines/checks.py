@@ -30,7 +30,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from toolkit.findings import Finding
+from toolkit.core.findings import Finding
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -169,8 +169,8 @@ def check_ids(tree, name: str, src: SourceText) -> list[Finding]:
 
 @lru_cache(maxsize=256)
 def _ids_in_file(key: str) -> frozenset[str] | None:
-    from toolkit.errors import ToolkitError
-    from toolkit.parse import parse_file
+    from toolkit.core.errors import ToolkitError
+    from toolkit.core.parse import parse_file
 
     try:
         tree = parse_file(key)

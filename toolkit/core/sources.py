@@ -10,7 +10,7 @@ import glob
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.errors import UsageError
+from toolkit.core.errors import UsageError
 
 XML_SUFFIXES = (".xml", ".tei")
 
