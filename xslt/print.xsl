@@ -2,11 +2,15 @@
 <!--
   TEI to print HTML with CSS paged media, rendered to PDF by WeasyPrint (toolkit/pdf.py).
 
-  Modules (each may be overridden template by template from a stylesheet that imports
-  this one):
-    print/meta.xsl      header metadata, readings of choice, note numbers, registers
-                        (shared with text.xsl)
-    print/style.xsl     the CSS ($print-css; params page-size, font-size)
+  This file only joins the modules. To change one rendering, write a stylesheet that imports
+  this one (by the catalog URI https://tei-edition.org/xslt/print.xsl or a relative path) and
+  override that template or function: yours wins by import precedence, xsl:next-match reaches
+  ours.
+
+  Modules:
+    common/core.xsl     what the TEI means, shared by every format (see its header)
+    print/style.xsl     the CSS: print/print.css read at compile time ($print-css; params
+                        page-size, font-size)
     print/document.xsl  html/head metadata, documents, teiCorpus, table of contents
     print/front.xsl     title page and "About this edition"
     print/inline.xsl    phrase level, names with index anchors, editorial interventions
@@ -16,7 +20,18 @@
     print/notes.xsl     footnotes
     print/index.xsl     index of persons, organisations and places with page numbers
 
-  Parameters: lang (core.xsl), reading, page-size, font-size, toc, about, index.
+  Override surface:
+    modes       #default (TEI to print HTML), print-document (one TEI or teiCorpus),
+                print-about (header parts on the about page), print-index (one index entry),
+                list-other, ed:plain (common: reading text as strings)
+    templates   print-titlepage, print-metadata, print-about, print-toc, print-index,
+                ed:span, ed:block; any TEI element's
+    functions   ed:anchor, ed:short, ed:section-run, ed:rend-classes; everything public in
+                common/core.xsl (ed:label, ed:entry-name, ed:note-kind, ed:metadata ...)
+    variables   $print-css, $print-css-extra, $ed:print-css-file, $ed:labels
+  Names beginning "ed:_" are internal.
+
+  Parameters: lang (en, de, fr), reading, page-size, font-size, toc, about, index.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -26,7 +41,6 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common/core.xsl"/>
-  <xsl:import href="print/meta.xsl"/>
   <xsl:import href="print/style.xsl"/>
   <xsl:import href="print/inline.xsl"/>
   <xsl:import href="print/blocks.xsl"/>

@@ -18,61 +18,36 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:variable name="ed:header" as="element(tei:teiHeader)?" select="(/*/tei:teiHeader, //tei:teiHeader)[1]"/>
-
-  <!-- A person as {family, given, literal}: from surname/forename, else the last word. -->
-  <xsl:function name="ed:person-parts" as="map(xs:string, xs:string)">
-    <xsl:param name="name" as="element()"/>
-    <xsl:variable name="entry" select="ed:targets($name, ($name/@ref, $name/@corresp)[1])[ed:is-entry(.)][1]"/>
-    <xsl:variable name="form" select="if ($entry) then ed:main-form($entry) else $name"/>
-    <xsl:variable name="full" select="if ($entry) then ed:entry-name($entry) else ed:name-string($name)"/>
-    <xsl:variable name="words" select="tokenize($full, ' ')"/>
-    <xsl:sequence select="
-        if ($form/tei:surname) then map{'family': normalize-space(ed:plain($form/tei:surname[1])),
-                                        'given': string-join($form/tei:forename ! normalize-space(ed:plain(.)), ' '),
-                                        'literal': $full}
-        else if (not($name/self::tei:persName or $name/self::tei:author[not(tei:orgName)]) or count($words) lt 2)
-             then map{'literal': $full}
-        else map{'family': $words[last()], 'given': string-join($words[position() lt last()], ' '), 'literal': $full}"/>
-  </xsl:function>
+  <!-- The header of the page's document (a teiCorpus: the corpus's). -->
+  <xsl:variable name="ed:header" as="element(tei:teiHeader)?" select="ed:metadata(/)?header"/>
 
   <xsl:function name="ed:inverted" as="xs:string">
     <xsl:param name="p" as="map(*)"/>
     <xsl:sequence select="if ($p?family) then $p?family || (if ($p?given) then ', ' || $p?given else '') else $p?literal"/>
   </xsl:function>
 
+  <!-- The citation's fields, from the one metadata map (common/metadata.xsl). -->
   <xsl:variable name="ed:meta" as="map(*)">
-    <xsl:variable name="h" select="$ed:header"/>
-    <xsl:variable name="fd" select="$h/tei:fileDesc"/>
-    <xsl:variable name="sent" select="$h/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']"/>
-    <xsl:variable name="author-els" select="if ($sent/(tei:persName | tei:orgName | tei:name)) then $sent/(tei:persName | tei:orgName | tei:name)
-                                            else $fd/tei:titleStmt/tei:author/((tei:persName, tei:orgName, tei:name, .)[1])"/>
-    <xsl:variable name="date-el" select="($sent/tei:date, $h/tei:profileDesc/tei:creation/tei:date,
-                                          $fd/tei:sourceDesc//tei:date[@when], $fd/tei:publicationStmt/tei:date)[ed:iso-date(.)][1]"/>
-    <xsl:variable name="ms" select="$fd/tei:sourceDesc/tei:msDesc[1]/tei:msIdentifier"/>
-    <xsl:variable name="translators" select="$fd/tei:titleStmt/tei:respStmt[tei:resp[matches(., 'transl', 'i')]]/(tei:persName | tei:name)"/>
-    <xsl:variable name="idno" select="($fd/tei:publicationStmt/tei:idno[@type = ('DOI', 'doi')], $fd/tei:publicationStmt/tei:idno[@type = ('URI', 'URL', 'url', 'uri')],
-                                       $fd/tei:publicationStmt/tei:idno, /*/@xml:id)[1]"/>
-    <xsl:variable name="url" select="$fd/tei:publicationStmt/tei:idno[matches(., '^https?://')][1] ! ed:safe-url(normalize-space(.))"/>
-    <xsl:variable name="iso" select="substring-before(ed:iso-date($date-el) || '/', '/')"/>
+    <xsl:variable name="m" select="ed:metadata(/)"/>
+    <xsl:variable name="iso" select="$m?iso-date"/>
     <xsl:map>
-      <xsl:map-entry key="'title'" select="ed:title(root())"/>
-      <xsl:map-entry key="'authors'" select="array{ $author-els ! ed:person-parts(.) }"/>
+      <xsl:map-entry key="'title'" select="$m?title"/>
+      <xsl:map-entry key="'authors'" select="array{ (if (exists($m?authors)) then $m?authors else $m?senders) ! ed:person-parts(.) }"/>
       <xsl:map-entry key="'date'" select="$iso"/>
       <xsl:map-entry key="'year'" select="replace($iso, '^(-?\d{4}).*$', '$1')[matches(., '^-?\d{4}$')]"/>
-      <xsl:map-entry key="'place'" select="normalize-space(ed:plain(($sent/(tei:placeName | tei:settlement), $h/tei:profileDesc/tei:creation/tei:placeName)[1]))"/>
-      <xsl:map-entry key="'publisher'" select="normalize-space(ed:plain(($fd/tei:publicationStmt/(tei:publisher, tei:distributor, tei:authority))[1]))"/>
-      <xsl:map-entry key="'pub-year'" select="replace(string(ed:iso-date($fd/tei:publicationStmt/tei:date[1])), '^(\d{4}).*$', '$1')"/>
-      <xsl:map-entry key="'archive'" select="normalize-space(ed:plain(($ms/tei:repository, $ms/tei:institution)[1]))"/>
-      <xsl:map-entry key="'archive-place'" select="normalize-space(ed:plain($ms/tei:settlement[1]))"/>
-      <xsl:map-entry key="'archive-location'" select="string-join(($ms/tei:collection, $ms/tei:idno) ! ((@type ! (. || ' ')) || normalize-space(ed:plain(.))), ', ')"/>
-      <xsl:map-entry key="'translators'" select="array{ $translators ! ed:person-parts(.) }"/>
-      <xsl:map-entry key="'language'" select="string((//tei:text/@xml:lang, /*/@xml:lang)[1])"/>
-      <xsl:map-entry key="'abstract'" select="normalize-space(ed:plain($h/tei:profileDesc/tei:abstract))"/>
-      <xsl:map-entry key="'identifier'" select="normalize-space(string($idno))[not(matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:') and empty(ed:safe-url(.)) and not(matches(., '^(urn|doi|hdl|ark|info):', 'i')))]"/>
-      <xsl:map-entry key="'url'" select="string($url)"/>
-      <xsl:map-entry key="'licence'" select="normalize-space(string(($fd/tei:publicationStmt/tei:availability/tei:licence/@target ! ed:safe-url(.), $fd/tei:publicationStmt/tei:availability/tei:licence)[1]))"/>
-      <xsl:map-entry key="'keywords'" select="array{ $h/tei:profileDesc/tei:textClass/tei:keywords/tei:term ! normalize-space(ed:plain(.)) }"/>
+      <xsl:map-entry key="'place'" select="ed:flat($m?place)"/>
+      <xsl:map-entry key="'publisher'" select="ed:flat($m?publisher[1])"/>
+      <xsl:map-entry key="'pub-year'" select="string(ed:year(ed:iso-date($m?publication-date)))"/>
+      <xsl:map-entry key="'archive'" select="$m?repository"/>
+      <xsl:map-entry key="'archive-place'" select="$m?archive-place"/>
+      <xsl:map-entry key="'archive-location'" select="$m?archive-location"/>
+      <xsl:map-entry key="'translators'" select="array{ $m?translation/(tei:persName | tei:name | tei:orgName) ! ed:person-parts(.) }"/>
+      <xsl:map-entry key="'language'" select="$m?language"/>
+      <xsl:map-entry key="'abstract'" select="normalize-space(ed:plain($m?abstract))"/>
+      <xsl:map-entry key="'identifier'" select="$m?identifier"/>
+      <xsl:map-entry key="'url'" select="$m?url"/>
+      <xsl:map-entry key="'licence'" select="$m?licence"/>
+      <xsl:map-entry key="'keywords'" select="array{ $m?keywords ! ed:flat(.) }"/>
     </xsl:map>
   </xsl:variable>
 
@@ -134,7 +109,7 @@
 
   <xsl:function name="ed:jsonld" as="map(*)">
     <xsl:variable name="m" select="$ed:meta"/>
-    <xsl:variable name="entries" select="$ed:register-lists//tei:*[ed:in-register(.)][self::tei:person or self::tei:org or self::tei:place or self::tei:personGrp]"/>
+    <xsl:variable name="entries" select="$ed:register-lists ! ed:register-entries(.)[ed:entry-kind(.) = ('person', 'org', 'place')]"/>
     <xsl:sequence select="map:merge((
         map{'@context': 'https://schema.org', '@type': 'ArchiveComponent', 'name': $m?title,
             'inLanguage': $m?language},
@@ -151,7 +126,7 @@
   <xsl:function name="ed:jsonld-entry" as="map(*)">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="main" select="ed:main-form($e)"/>
-    <xsl:variable name="others" select="(ed:entry-forms($e) except $main) ! ed:name-string(.)"/>
+    <xsl:variable name="others" select="ed:other-forms($e) ! ed:name-string(.)"/>
     <xsl:variable name="note" select="normalize-space(ed:plain($e/tei:note[1]/node()))"/>
     <xsl:sequence select="map:merge((
         map{'@type': ed:schema-type($e), '@id': '#' || ed:reg-id($e), 'name': ed:entry-name($e)},

@@ -46,114 +46,110 @@
   <xsl:mode name="ed:about-rows" on-no-match="shallow-skip"/>
   <xsl:mode name="ed:about-details" on-no-match="shallow-skip"/>
 
+  <!-- The rows, in order; each is left out when the header has nothing for it. -->
   <xsl:template match="tei:teiHeader" mode="ed:about-rows">
-    <xsl:variable name="fd" select="tei:fileDesc"/>
-    <xsl:variable name="sent" select="tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']"/>
-    <xsl:variable name="received" select="tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'received']"/>
-    <xsl:variable name="ms" select="$fd/tei:sourceDesc/tei:msDesc"/>
-    <xsl:variable name="resp" select="$fd/tei:titleStmt/tei:respStmt"/>
-    <xsl:variable name="translation" select="$resp[tei:resp[matches(., 'transl|übers|tradu', 'i')]]"/>
-
+    <xsl:variable name="m" select="ed:metadata(..)"/>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'title'"/>
-      <xsl:with-param name="nodes" select="$fd/tei:titleStmt/tei:title"/>
+      <xsl:with-param name="nodes" select="$m?titles"/>
       <xsl:with-param name="separator" select="'. '"/>
     </xsl:call-template>
     <xsl:choose>
-      <xsl:when test="$sent">
+      <xsl:when test="exists($m?senders)">
         <xsl:call-template name="ed:row">
           <xsl:with-param name="key" select="'senders'"/>
-          <xsl:with-param name="nodes" select="$sent/(tei:persName | tei:orgName | tei:name | tei:rs)"/>
+          <xsl:with-param name="nodes" select="$m?senders"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="ed:row">
           <xsl:with-param name="key" select="'authors'"/>
-          <xsl:with-param name="nodes" select="$fd/tei:titleStmt/tei:author"/>
+          <xsl:with-param name="nodes" select="$m?authors"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'recipients'"/>
-      <xsl:with-param name="nodes" select="$received/(tei:persName | tei:orgName | tei:name | tei:rs | tei:placeName)"/>
+      <xsl:with-param name="nodes" select="$m?recipients"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'date'"/>
-      <xsl:with-param name="nodes" select="($sent/tei:date, tei:profileDesc/tei:creation/tei:date, tei:profileDesc/tei:creation[not(tei:date)][normalize-space()])[1]"/>
+      <xsl:with-param name="nodes" select="$m?date"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'place'"/>
-      <xsl:with-param name="nodes" select="($sent/(tei:placeName | tei:settlement), tei:profileDesc/tei:creation/tei:placeName)[1]"/>
+      <xsl:with-param name="nodes" select="$m?place"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'archive'"/>
-      <xsl:with-param name="nodes" select="$ms/tei:msIdentifier"/>
+      <xsl:with-param name="nodes" select="$m?ms-identifiers"/>
       <xsl:with-param name="separator" select="'; '"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'ms-contents'"/>
-      <xsl:with-param name="nodes" select="$ms/tei:msContents"/>
+      <xsl:with-param name="nodes" select="$m?ms-contents"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'source'"/>
-      <xsl:with-param name="nodes" select="$fd/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p | tei:listBibl[not(.//@xml:id)])"/>
+      <xsl:with-param name="nodes" select="$m?source"/>
       <xsl:with-param name="separator" select="' '"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'translator'"/>
-      <xsl:with-param name="nodes" select="$translation"/>
+      <xsl:with-param name="nodes" select="$m?translation"/>
       <xsl:with-param name="separator" select="'; '"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'responsibility'"/>
-      <xsl:with-param name="nodes" select="$resp except $translation, $fd/tei:titleStmt/(tei:editor | tei:sponsor | tei:principal)"/>
+      <xsl:with-param name="nodes" select="$m?responsibility"/>
       <xsl:with-param name="separator" select="'; '"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'funder'"/>
-      <xsl:with-param name="nodes" select="$fd/tei:titleStmt/tei:funder, $fd/tei:notesStmt/tei:note[@type = 'funding']"/>
+      <xsl:with-param name="nodes" select="$m?funders, $m?funding"/>
       <xsl:with-param name="separator" select="'. '"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'publisher'"/>
-      <xsl:with-param name="nodes" select="$fd/tei:publicationStmt/(tei:publisher | tei:distributor | tei:authority | tei:pubPlace | tei:date)"/>
+      <xsl:with-param name="nodes" select="$m?publication"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'identifier'"/>
-      <xsl:with-param name="nodes" select="$fd/tei:publicationStmt/tei:idno"/>
+      <xsl:with-param name="nodes" select="$m?idnos"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'licence'"/>
-      <xsl:with-param name="nodes" select="$fd/tei:publicationStmt/tei:availability"/>
+      <xsl:with-param name="nodes" select="$m?availability"/>
       <xsl:with-param name="separator" select="' '"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'context'"/>
-      <xsl:with-param name="nodes" select="tei:profileDesc/tei:correspDesc/tei:correspContext/*"/>
+      <xsl:with-param name="nodes" select="$m?context"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'abstract'"/>
-      <xsl:with-param name="nodes" select="tei:profileDesc/tei:abstract"/>
+      <xsl:with-param name="nodes" select="$m?abstract"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'keywords'"/>
-      <xsl:with-param name="nodes" select="tei:profileDesc/tei:textClass/tei:keywords/(tei:term | tei:list/tei:item)"/>
+      <xsl:with-param name="nodes" select="$m?keywords"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'languages'"/>
-      <xsl:with-param name="nodes" select="tei:profileDesc/tei:langUsage/tei:language"/>
+      <xsl:with-param name="nodes" select="$m?languages"/>
       <xsl:with-param name="separator" select="'; '"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'notes'"/>
-      <xsl:with-param name="nodes" select="$fd/tei:notesStmt/tei:note[not(@type = 'funding')]"/>
+      <xsl:with-param name="nodes" select="$m?notes"/>
       <xsl:with-param name="separator" select="' '"/>
     </xsl:call-template>
   </xsl:template>
 
   <!-- Longer parts: encoding decisions and changes, each in a disclosure widget. -->
   <xsl:template match="tei:teiHeader" mode="ed:about-details">
-    <xsl:variable name="enc" select="tei:encodingDesc/(tei:projectDesc | tei:editorialDecl | tei:samplingDecl | tei:p)"/>
+    <xsl:variable name="m" select="ed:metadata(..)"/>
+    <xsl:variable name="enc" select="$m?encoding"/>
     <xsl:if test="$enc[normalize-space()]">
       <details class="ed-encoding">
         <summary><xsl:value-of select="ed:label('encoding')"/></summary>
@@ -164,7 +160,7 @@
               <xsl:for-each select="tei:p | tei:*[tei:p]">
                 <div class="ed-decl ed-decl-{local-name()}">
                   <xsl:if test="not(self::tei:p)">
-                    <p class="ed-decl-label"><xsl:value-of select="replace(local-name(), '([a-z])([A-Z])', '$1 $2') => lower-case()"/></p>
+                    <p class="ed-decl-label"><xsl:value-of select="ed:decl-label(.)"/></p>
                   </xsl:if>
                   <xsl:apply-templates select="if (self::tei:p) then . else tei:p"/>
                 </div>
@@ -174,15 +170,15 @@
         </xsl:for-each>
       </details>
     </xsl:if>
-    <xsl:if test="tei:revisionDesc[normalize-space() or .//@when]">
+    <xsl:if test="exists($m?changes) or tei:revisionDesc[normalize-space()]">
       <details class="ed-changes">
         <summary><xsl:value-of select="ed:label('changes')"/></summary>
         <ul>
-          <xsl:for-each select="tei:revisionDesc//tei:change">
+          <xsl:for-each select="$m?changes">
             <li>
               <xsl:if test="@when"><time datetime="{ed:html-datetime(@when)}"><xsl:value-of select="@when"/></time>: </xsl:if>
-              <xsl:variable name="who" select="ed:targets(., @who) ! (if (ed:is-entry(.)) then ed:entry-name(.) else normalize-space(ed:plain(.)))"/>
-              <xsl:if test="exists($who[.])"><xsl:value-of select="string-join($who[.], ', ')"/>: </xsl:if>
+              <xsl:variable name="who" select="ed:pointer-names(., @who)"/>
+              <xsl:if test="exists($who)"><xsl:value-of select="string-join($who, ', ')"/>: </xsl:if>
               <xsl:apply-templates/>
               <xsl:if test="@status"> (<xsl:value-of select="ed:label('status') || ' ' || @status"/>)</xsl:if>
             </li>

@@ -13,9 +13,7 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name | tei:geogName
-                       | tei:roleName | tei:settlement | tei:country | tei:region | tei:district
-                       | tei:bloc | tei:objectName | tei:eventName">
+  <xsl:template _match="{$ed:match?name}">
     <xsl:param name="ed:render" as="xs:string" tunnel="yes" select="'full'"/>
     <xsl:variable name="pointer" select="ed:pointer(.)"/>
     <xsl:call-template name="ed:mention">
@@ -23,7 +21,7 @@
       <xsl:with-param name="class" select="('ed-name', @cert ! ('ed-cert-' || ed:token(.)))"/>
       <xsl:with-param name="tip" as="node()*">
         <xsl:if test="$ed:render = 'full'">
-          <xsl:for-each select="ed:targets(., $pointer)[ed:is-entry(.)]">
+          <xsl:for-each select="ed:entries(., $pointer)">
             <xsl:call-template name="ed:entry-tip"/>
           </xsl:for-each>
         </xsl:if>
@@ -35,7 +33,7 @@
     <xsl:param name="ed:render" as="xs:string" tunnel="yes" select="'full'"/>
     <xsl:variable name="pointer" select="ed:pointer(.)"/>
     <xsl:variable name="href" select="ed:href(., $pointer)"/>
-    <xsl:variable name="entries" select="ed:targets(., $pointer)[ed:is-entry(.)]"/>
+    <xsl:variable name="entries" select="ed:entries(., $pointer)"/>
     <xsl:choose>
       <xsl:when test="exists($href)">
         <xsl:call-template name="ed:mention">
@@ -67,7 +65,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:date | tei:time | tei:origDate">
+  <xsl:template _match="{$ed:match?date}">
     <xsl:param name="ed:render" as="xs:string" tunnel="yes" select="'full'"/>
     <xsl:variable name="iso" select="ed:iso-date(.)"/>
     <xsl:variable name="datetime" select="ed:html-datetime($iso)"/>

@@ -18,6 +18,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:tei-edition:functions"
     xmlns:h="http://www.w3.org/1999/xhtml"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
@@ -58,7 +59,10 @@
         </xsl:call-template>
       </xsl:document>
     </xsl:variable>
-    <xsl:apply-templates select="$page" mode="ed:finish"/>
+    <xsl:apply-templates select="$page" mode="ed:finish">
+      <xsl:with-param name="ids" tunnel="yes" as="map(xs:string, xs:boolean)"
+          select="map:merge($page//@id ! map{string(.): true()}, map{'duplicates': 'use-first'})"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <xsl:template name="ed:page">
@@ -90,13 +94,12 @@
             <xsl:if test="$doc-lang"><xsl:attribute name="lang" select="$doc-lang"/></xsl:if>
             <xsl:value-of select="$title"/>
           </h1>
-          <xsl:variable name="sub" select="$ed:header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1]"/>
-          <xsl:if test="$sub">
+          <xsl:for-each select="ed:metadata(/)?subtitles[1]">
             <p class="ed-subtitle">
               <xsl:if test="$doc-lang"><xsl:attribute name="lang" select="$doc-lang"/></xsl:if>
-              <xsl:value-of select="normalize-space(ed:plain($sub))"/>
+              <xsl:value-of select="."/>
             </p>
-          </xsl:if>
+          </xsl:for-each>
           <nav aria-label="{ed:label('contents')}" class="ed-nav">
             <ul>
               <xsl:for-each select="('about', 'text', 'notes', 'registers', 'citation')[ed:section-wanted(.)]">
@@ -142,7 +145,7 @@
             <xsl:variable name="tei" select="ancestor::tei:TEI[1]"/>
             <article class="ed-corpus-member" aria-labelledby="text-h-{position()}">
               <h3 id="text-h-{position()}">
-                <xsl:value-of select="normalize-space(ed:plain(($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1])) => ed:or(ed:label('untitled'))"/>
+                <xsl:value-of select="ed:title($tei)"/>
               </h3>
               <xsl:apply-templates select=".">
                 <xsl:with-param name="ed:level" select="4" tunnel="yes"/>
@@ -203,14 +206,20 @@
 
   <!-- ===== Last pass ===== -->
   <xsl:mode name="ed:finish" on-no-match="shallow-copy"/>
-  <xsl:key name="ed:html-id" match="h:*[@id]" use="string(@id)"/>
-
-  <xsl:template match="h:a[starts-with(@href, '#')][not(key('ed:html-id', substring(@href, 2)))]" mode="ed:finish">
-    <span>
-      <xsl:copy-of select="@class | @aria-describedby"/>
-      <xsl:if test="@aria-describedby"><xsl:attribute name="tabindex" select="'0'"/></xsl:if>
-      <xsl:apply-templates mode="ed:finish"/>
-    </span>
+  <xsl:template match="h:a[starts-with(@href, '#')]" mode="ed:finish">
+    <xsl:param name="ids" tunnel="yes" as="map(xs:string, xs:boolean)"/>
+    <xsl:choose>
+      <xsl:when test="map:contains($ids, substring(@href, 2))">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:otherwise>
+        <span>
+          <xsl:copy-of select="@class | @aria-describedby"/>
+          <xsl:if test="@aria-describedby"><xsl:attribute name="tabindex" select="'0'"/></xsl:if>
+          <xsl:apply-templates mode="ed:finish"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The fallback's bookkeeping attribute is not needed on the page. -->

@@ -25,20 +25,15 @@
   <!-- Comments and processing instructions are not text. -->
   <xsl:template match="comment() | processing-instruction()"/>
 
-  <!-- Elements that may contain blocks: rendered as div rather than p/span when they do. -->
-  <xsl:variable name="ed:block-names" as="xs:string*" select="
-      ('p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'list', 'table', 'lg',
-       'l', 'figure', 'floatingText', 'sp', 'castList', 'eg', 'egXML', 'listBibl', 'listPerson',
-       'listPlace', 'listOrg', 'listEvent', 'opener', 'closer', 'postscript', 'head', 'quote',
-       'cit', 'lb', 'argument', 'epigraph', 'byline', 'dateline', 'salute', 'signed', 'trailer',
-       'titlePage', 'docTitle', 'label', 'u', 'entry', 'msDesc', 'bibl', 'biblStruct', 'address',
-       'spGrp', 'stage', 'move', 'camera', 'sound', 'view', 'table', 'formula', 'fs', 'graphic')"/>
+  <!-- Data, not text (common/roles.xsl): nothing on the page. -->
+  <xsl:template _match="{$ed:match?data}"/>
 
+  <!-- Whether an element holds blocks (role "block" in common/roles.xsl), so that it becomes a
+       div rather than a p or span: HTML does not allow a block inside a paragraph. -->
   <xsl:function name="ed:has-blocks" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="exists($el/descendant::*[local-name() = $ed:block-names and not(self::tei:lb)]
-                                 [not(ancestor::tei:note intersect $el/descendant::tei:note)]
-                                 [not(self::tei:note)])
+    <xsl:sequence select="exists($el/descendant::*[local-name() = $ed:roles?block][not(self::tei:item)]
+                                 [not(ancestor::tei:note intersect $el/descendant::tei:note)])
                           or exists($el/descendant::*[not(self::tei:*)][local-name() = ('math', 'svg', 'table', 'div', 'p')])"/>
   </xsl:function>
 

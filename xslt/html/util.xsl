@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   HTML helpers used by every module: the attributes an HTML element gets from its TEI
-  element (class, lang, id, sanitised style), note numbers (computed once), where a
-  pointer leads on the page, and the "mention" pattern (link + accessible popup).
+  element (class, lang, id, sanitised style), the page ids of notes and register entries,
+  where a pointer leads on the page, and the "mention" pattern (link + accessible popup).
+  What a pointer points to, what a note or an entry is: common/ (pointers.xsl, notes.xsl,
+  registers.xsl).
 
   Tunnel parameters every template may read:
     ed:render  'full' (ids, links, popups: the one place a node is shown for reading),
@@ -18,45 +20,23 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <!-- ===== Note numbers: one pass over the document, one map ============================ -->
-
-  <xsl:variable name="ed:text-notes" as="element(tei:note)*" select="//tei:text//tei:note"/>
-  <xsl:variable name="ed:note-numbers" as="map(xs:string, xs:integer)"
-      select="map:merge(for $i in 1 to count($ed:text-notes) return map{generate-id($ed:text-notes[$i]): $i})"/>
-
-  <xsl:function name="ed:note-number" as="xs:integer?">
-    <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="$ed:note-numbers(generate-id($note))"/>
-  </xsl:function>
-
-  <!-- Editorial (not authorial or archival): @type says so, or someone is responsible. -->
-  <xsl:function name="ed:is-editorial" as="xs:boolean">
-    <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="$note/@type = ('editorial', 'editor', 'ed', 'commentary', 'gloss')
-                          or (exists($note/@resp) and not($note/@type = ('authorial', 'author', 'original')))"/>
-  </xsl:function>
-
   <!-- ===== Registers and pointers ======================================================= -->
 
-  <xsl:variable name="ed:entry-names" as="xs:string*"
-      select="('person', 'personGrp', 'org', 'place', 'event', 'bibl', 'biblStruct', 'object', 'nym', 'relation')"/>
-
-  <!-- An element that a register popup can describe (wherever it is). -->
-  <xsl:function name="ed:is-entry" as="xs:boolean">
-    <xsl:param name="el" as="element()?"/>
-    <xsl:sequence select="exists($el[@xml:id][self::tei:*][local-name() = $ed:entry-names]
-                                 [parent::tei:*[starts-with(local-name(), 'list')] or parent::tei:personGrp])"/>
-  </xsl:function>
-
-  <!-- An entry shown in the register section (entries in lists outside <text>). -->
-  <xsl:function name="ed:in-register" as="xs:boolean">
-    <xsl:param name="el" as="element()?"/>
-    <xsl:sequence select="ed:is-entry($el) and not($el/ancestor::tei:text)"/>
-  </xsl:function>
-
+  <!-- The HTML id of a register entry's item: "reg-" + its xml:id; an entry of a register
+       file whose id is also used in the document gets its file's name in front. -->
   <xsl:function name="ed:reg-id" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="'reg-' || ed:token($el/@xml:id)"/>
+    <xsl:variable name="clash" select="not(ed:is-local($el)) and exists(key('id', string($el/@xml:id), $ed:_source))"/>
+    <xsl:sequence select="'reg-' || (if ($clash) then ed:token(replace(base-uri(root($el)), '^.*/|\.xml$', '')) || '--' else '')
+                          || ed:token($el/@xml:id)"/>
+  </xsl:function>
+
+  <!-- What identifies a note on the page: its position among the page's numbered notes
+       (its number, unless a teiCorpus numbers each document's notes from 1).
+       Ids: note-N (the note in the notes section), noteref-N (its call). -->
+  <xsl:function name="ed:note-id" as="xs:string?">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="ed:note-position($note) ! string(.)"/>
   </xsl:function>
 
   <!-- Where a pointer leads on the page (or outside, if safe): '#reg-x', '#note-3', '#x-id',
@@ -71,21 +51,10 @@
         else if (starts-with($first, '#')) then
           (if (empty($target)) then ()
            else if (ed:in-register($target)) then '#' || ed:reg-id($target)
-           else if ($target/self::tei:note and exists(ed:note-number($target))) then '#note-' || ed:note-number($target)
+           else if ($target/self::tei:note and exists(ed:note-number($target))) then '#note-' || ed:note-id($target)
            else '#x-' || ed:token($target/@xml:id))
         else ed:safe-url($first)"/>
   </xsl:function>
-
-  <!-- The pointer attribute of a naming or linking element. -->
-  <xsl:function name="ed:pointer" as="xs:string?">
-    <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="($el/@ref, $el/@target, $el/@corresp, $el/@key[starts-with(., '#')])[normalize-space()][1]/string()"/>
-  </xsl:function>
-
-  <xsl:variable name="ed:name-elements" as="xs:string*"
-      select="('persName', 'placeName', 'orgName', 'rs', 'name', 'geogName', 'roleName', 'settlement',
-               'country', 'region', 'district', 'bloc', 'objectName', 'eventName', 'ref', 'ptr')"/>
-  <xsl:variable name="ed:date-elements" as="xs:string*" select="('date', 'time', 'origDate')"/>
 
   <!-- The href an element's own template turns into a link, or nothing: used to avoid
        nesting links (a mention inside a mention splits the outer link around it). -->
@@ -93,9 +62,9 @@
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="
         if (not($el/self::tei:*)) then ()
-        else if ($el/self::tei:note) then (ed:note-number($el) ! ('#note-' || .))
-        else if (local-name($el) = $ed:date-elements) then ed:date-href($el)
-        else if (local-name($el) = $ed:name-elements) then ed:href($el, ed:pointer($el))
+        else if ($el/self::tei:note) then (ed:note-id($el) ! ('#note-' || .))
+        else if (ed:is($el, 'date')) then ed:date-href($el)
+        else if (ed:is($el, 'name') or ed:is($el, 'pointer')) then ed:href($el, ed:pointer($el))
         else ()"/>
   </xsl:function>
 
@@ -103,6 +72,12 @@
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="iso" select="ed:iso-date($el)"/>
     <xsl:sequence select="if (matches(string($iso), '^-?\d{4}')) then '#reg-date-' || ed:token($iso) else ()"/>
+  </xsl:function>
+
+  <!-- A value HTML's <time datetime> accepts (year, month or date), else empty. -->
+  <xsl:function name="ed:html-datetime" as="xs:string?">
+    <xsl:param name="iso" as="xs:string?"/>
+    <xsl:sequence select="if (matches(string($iso), '^\d{4}(-\d{2}(-\d{2})?)?$')) then $iso else ()"/>
   </xsl:function>
 
   <xsl:function name="ed:contains-link" as="xs:boolean">

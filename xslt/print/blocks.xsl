@@ -20,8 +20,9 @@
 
   <xsl:mode on-no-match="text-only-copy" use-accumulators="#all"/>
 
-  <!-- Everything inside teiHeader/facsimile/standOff is printed by the front matter or the index. -->
-  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:sourceDoc | tei:fw"/>
+  <!-- Not running text (common/roles.xsl): the header and standOff are printed by the front
+       matter and the index; forme work and data are not printed. -->
+  <xsl:template _match="{$ed:match?hidden} | {$ed:match?furniture} | {$ed:match?data}"/>
 
   <xsl:template match="tei:text">
     <xsl:param name="in-p" as="xs:boolean" select="false()" tunnel="yes"/>
@@ -31,7 +32,7 @@
       </xsl:when>
       <xsl:otherwise>
         <div class="text">
-          <div class="run-doc" data-run="{ed:short(ed:doc-title((ancestor::tei:TEI[1], /*)[1]))}"></div>
+          <div class="run-doc" data-run="{ed:short(ed:title((ancestor::tei:TEI[1], /*)[1]))}"></div>
           <div class="run-sec" data-run="{if (exists(.//tei:head)) then ed:section-run((.//tei:head)[1]) else ''}"></div>
           <xsl:apply-templates/>
         </div>
@@ -198,7 +199,7 @@
   <!-- ===== lists ===== -->
 
   <xsl:template match="tei:list | tei:listBibl | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent
-                       | tei:listRelation | tei:listApp | tei:listWit | tei:table[ancestor::tei:note]">
+                       | tei:listApp | tei:listWit | tei:table[ancestor::tei:note]">
     <xsl:param name="in-p" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="$in-p">
@@ -249,7 +250,7 @@
   </xsl:template>
 
   <!-- Register entries printed in the text (e.g. a listPerson in the body). -->
-  <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org | tei:event | tei:relation">
+  <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org | tei:event">
     <span class="entry block">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
       <xsl:for-each select="node()">
@@ -314,7 +315,7 @@
 
   <!-- Images are not fetched: the print edition names them. -->
   <xsl:template match="tei:graphic | tei:media | tei:binaryObject">
-    <span class="graphic block">[<xsl:value-of select="ed:or(string((@url, @mimeType)[1]), 'image')"/>]</span>
+    <span class="graphic block">[<xsl:value-of select="ed:or(string((@url, @mimeType)[1]), ed:label('image'))"/>]</span>
   </xsl:template>
 
   <xsl:template match="tei:figDesc">

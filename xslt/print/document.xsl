@@ -27,17 +27,18 @@
                         $docs[1]/tei:text/@xml:lang)[1], 'en')}">
       <head>
         <meta charset="utf-8"/>
-        <title><xsl:value-of select="ed:doc-title($top)"/></title>
-        <xsl:variable name="authors" select="distinct-values(($top, $docs) ! ed:authors(.))"/>
+        <xsl:variable name="m" select="ed:metadata($top)"/>
+        <title><xsl:value-of select="$m?title"/></title>
+        <xsl:variable name="authors" select="distinct-values(($top, $docs) ! ed:metadata(.)?creators)"/>
         <xsl:if test="exists($authors)">
           <meta name="author" content="{string-join($authors, '; ')}"/>
         </xsl:if>
-        <xsl:variable name="description" select="(ed:abstract($top), ed:subtitles($top)[1],
-                                                  ed:source($top))[normalize-space()][1]"/>
+        <xsl:variable name="description" select="($m?abstract[1] ! ed:flat(.), $m?subtitles[1],
+                                                  $m?source-citation)[normalize-space()][1]"/>
         <xsl:if test="$description">
           <meta name="description" content="{$description}"/>
         </xsl:if>
-        <xsl:variable name="keywords" select="distinct-values(($top, $docs) ! ed:keywords(.))"/>
+        <xsl:variable name="keywords" select="distinct-values(($top, $docs) ! ed:metadata(.)?keywords ! ed:flat(.))"/>
         <xsl:if test="exists($keywords)">
           <meta name="keywords" content="{string-join($keywords, ', ')}"/>
         </xsl:if>
@@ -59,9 +60,9 @@
 
   <xsl:template match="tei:teiCorpus" mode="print-document">
     <section class="corpus-title" id="{ed:anchor(.)}">
-      <div class="run-doc" data-run="{ed:short(ed:doc-title(.))}"></div>
-      <h1><xsl:value-of select="ed:doc-title(.)"/></h1>
-      <xsl:for-each select="ed:subtitles(.)">
+      <div class="run-doc" data-run="{ed:short(ed:title(.))}"></div>
+      <h1><xsl:value-of select="ed:title(.)"/></h1>
+      <xsl:for-each select="ed:metadata(.)?subtitles">
         <div class="subtitle"><xsl:value-of select="."/></div>
       </xsl:for-each>
       <xsl:call-template name="print-metadata"><xsl:with-param name="doc" select="."/></xsl:call-template>
@@ -95,12 +96,12 @@
   <xsl:template name="print-toc">
     <xsl:param name="entries" as="element()*"/>
     <nav class="toc">
-      <h2><xsl:value-of select="ed:print-label('Contents')"/></h2>
+      <h2><xsl:value-of select="ed:label('contents')"/></h2>
       <ol>
         <xsl:for-each select="$entries">
           <li>
             <a href="#{ed:anchor(.)}">
-              <xsl:value-of select="if (self::tei:TEI or self::tei:teiCorpus) then ed:doc-title(.)
+              <xsl:value-of select="if (self::tei:TEI or self::tei:teiCorpus) then ed:title(.)
                                     else ed:flat(tei:head[1])"/>
             </a>
           </li>
@@ -128,7 +129,7 @@
   <xsl:function name="ed:section-run" as="xs:string">
     <xsl:param name="head" as="element()?"/>
     <xsl:variable name="h" select="ed:flat($head)"/>
-    <xsl:variable name="title" select="ed:doc-title(($head/ancestor::tei:TEI[1], root($head)/*)[1])"/>
+    <xsl:variable name="title" select="ed:title(($head/ancestor::tei:TEI[1], root($head)/*)[1])"/>
     <xsl:sequence select="if ($h = '' or starts-with($title, $h) or starts-with($h, $title)) then '' else ed:short($h)"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -1,9 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Front matter of each TEI document: the title page (title, senders/authors, recipients,
-  date and place, archival identifier, translator, source, funder, abstract) and the page
-  "About this edition" (publication statement, responsibility, encoding decisions,
-  source notes, change log), both from the teiHeader.
+  Front matter of each TEI document, from ed:metadata (common/metadata.xsl): the title page
+  (title, subtitles, the fields of ed:title-fields, abstract) and the page "About this
+  edition" (publication statement, responsibility, encoding decisions, source notes, change
+  log). Named templates print-titlepage, print-metadata, print-about; mode print-about.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -15,13 +15,14 @@
 
   <!-- Context: a TEI element. -->
   <xsl:template name="print-titlepage">
+    <xsl:variable name="m" select="ed:metadata(.)"/>
     <section class="titlepage">
-      <h1><xsl:value-of select="ed:doc-title(.)"/></h1>
-      <xsl:for-each select="ed:subtitles(.)">
+      <h1><xsl:value-of select="$m?title"/></h1>
+      <xsl:for-each select="$m?subtitles">
         <div class="subtitle"><xsl:value-of select="."/></div>
       </xsl:for-each>
       <xsl:call-template name="print-metadata"><xsl:with-param name="doc" select="."/></xsl:call-template>
-      <xsl:for-each select="tei:teiHeader/tei:profileDesc/tei:abstract">
+      <xsl:for-each select="$m?abstract">
         <div class="abstract">
           <xsl:apply-templates/>
         </div>
@@ -29,22 +30,15 @@
     </section>
   </xsl:template>
 
-  <!-- The label/value list of the title page. -->
+  <!-- The label/value list of the title page (common: ed:title-fields). -->
   <xsl:template name="print-metadata">
     <xsl:param name="doc" as="element()"/>
-    <xsl:variable name="fields" as="map(*)*" select="(
-        map{'k': ed:print-label(ed:authors-label($doc)), 'v': string-join(ed:authors($doc), '; ')},
-        map{'k': ed:print-label('To'), 'v': string-join(ed:recipients($doc), '; ')},
-        map{'k': ed:print-label('Date'), 'v': string-join((ed:doc-date($doc), ed:doc-place($doc)), ', ')},
-        map{'k': ed:print-label('Archival identifier'), 'v': ed:archival-id($doc)},
-        map{'k': ed:print-label('Translated by'), 'v': string-join(ed:translators($doc), '; ')},
-        map{'k': ed:print-label('Source'), 'v': ed:source($doc)},
-        map{'k': ed:print-label('Funded by'), 'v': string-join(ed:funders($doc), '; ')})"/>
-    <xsl:if test="some $f in $fields satisfies normalize-space($f?v)">
+    <xsl:variable name="fields" select="ed:title-fields($doc)"/>
+    <xsl:if test="exists($fields)">
       <dl>
-        <xsl:for-each select="$fields[normalize-space(?v)]">
-          <dt><xsl:value-of select="?k"/></dt>
-          <dd><xsl:value-of select="?v"/></dd>
+        <xsl:for-each select="$fields">
+          <dt><xsl:value-of select="ed:label(?key)"/></dt>
+          <dd><xsl:value-of select="?value"/></dd>
         </xsl:for-each>
       </dl>
     </xsl:if>
@@ -52,50 +46,50 @@
 
   <!-- Context: a TEI element. -->
   <xsl:template name="print-about">
-    <xsl:variable name="h" select="tei:teiHeader"/>
-    <xsl:variable name="pub" select="$h/tei:fileDesc/tei:publicationStmt"/>
-    <xsl:variable name="enc" select="$h/tei:encodingDesc/(tei:projectDesc | tei:samplingDecl | tei:editorialDecl)"/>
-    <xsl:variable name="changes" select="$h/tei:revisionDesc//tei:change"/>
-    <xsl:variable name="notes" select="$h/tei:fileDesc/tei:notesStmt/tei:note
-                                       | $h/tei:fileDesc/tei:sourceDesc//tei:msContents//tei:note"/>
-    <xsl:if test="$pub/* or $enc or $changes or $notes">
+    <xsl:variable name="m" select="ed:metadata(.)"/>
+    <xsl:variable name="pub" select="$m?header/tei:fileDesc/tei:publicationStmt"/>
+    <xsl:variable name="enc" select="$m?encoding[not(self::tei:p)]"/>
+    <xsl:variable name="notes" select="$m?header/tei:fileDesc/tei:notesStmt/tei:note | $m?ms-notes"/>
+    <xsl:if test="$pub/* or $enc or exists($m?changes) or $notes">
       <section class="about">
-        <h2><xsl:value-of select="ed:print-label('About this edition')"/></h2>
+        <h2><xsl:value-of select="ed:label('about-edition')"/></h2>
         <xsl:if test="$pub/*">
-          <h3>Publication</h3>
-          <xsl:variable name="line" select="string-join(($pub/(tei:publisher | tei:distributor | tei:authority) ! ed:text(.),
-                                            $pub/tei:pubPlace ! ed:text(.), $pub/tei:date ! ed:text(.)), ', ')"/>
+          <h3><xsl:value-of select="ed:label('publication')"/></h3>
+          <xsl:variable name="line" select="string-join(($m?publication ! ed:flat(.)), ', ')"/>
           <xsl:if test="normalize-space($line)">
             <p><xsl:value-of select="$line"/><xsl:text>.</xsl:text>
-              <xsl:for-each select="$pub/tei:idno">
+              <xsl:for-each select="$m?idnos">
                 <xsl:text> </xsl:text>
-                <xsl:value-of select="(@type, 'Identifier')[1]"/>: <span class="ident"><xsl:value-of select="."/></span>
+                <xsl:value-of select="(@type, ed:label('identifier'))[1]"/>: <span class="ident"><xsl:value-of select="."/></span>
                 <xsl:text>.</xsl:text>
               </xsl:for-each>
             </p>
           </xsl:if>
-          <xsl:apply-templates select="$pub/tei:availability/*" mode="print-about"/>
+          <xsl:apply-templates select="$m?availability/*" mode="print-about"/>
           <xsl:apply-templates select="$pub/tei:p" mode="print-about"/>
         </xsl:if>
-        <xsl:variable name="resp" select="ed:responsibilities(.)"/>
+        <xsl:variable name="resp" select="$m?header/tei:fileDesc/tei:titleStmt/(tei:respStmt | tei:editor)"/>
         <xsl:if test="exists($resp)">
-          <h3>Responsibility</h3>
-          <xsl:for-each select="$resp"><p><xsl:value-of select="."/></p></xsl:for-each>
+          <h3><xsl:value-of select="ed:label('responsibility')"/></h3>
+          <xsl:for-each select="$resp">
+            <p><xsl:value-of select="if (self::tei:editor) then ed:label('edited-by') || ' ' || ed:flat(.)
+                                     else ed:flat(tei:resp) || ': ' || string-join((* except tei:resp) ! ed:flat(.), ', ')"/></p>
+          </xsl:for-each>
         </xsl:if>
         <xsl:if test="$enc">
-          <h3>Encoding</h3>
+          <h3><xsl:value-of select="ed:label('encoding')"/></h3>
           <xsl:apply-templates select="$enc" mode="print-about"/>
         </xsl:if>
         <xsl:if test="$notes">
-          <h3>Notes on the source</h3>
+          <h3><xsl:value-of select="ed:label('source-notes')"/></h3>
           <xsl:for-each select="$notes"><p><xsl:apply-templates/></p></xsl:for-each>
         </xsl:if>
-        <xsl:if test="$changes">
-          <h3>Changes</h3>
+        <xsl:if test="exists($m?changes)">
+          <h3><xsl:value-of select="ed:label('changes')"/></h3>
           <ul class="changes">
-            <xsl:for-each select="$changes">
+            <xsl:for-each select="$m?changes">
               <li>
-                <xsl:value-of select="string-join(((@when, @notBefore)[1], ed:who(.), @status), ', ')"/>
+                <xsl:value-of select="string-join(((@when, @notBefore)[1], ed:pointer-names(., @who), @status), ', ')"/>
                 <xsl:if test="@when or @who or @status">: </xsl:if>
                 <xsl:apply-templates/>
               </li>
@@ -105,16 +99,6 @@
       </section>
     </xsl:if>
   </xsl:template>
-
-  <!-- Names of those a @who points to (register or respStmt), else the pointer. -->
-  <xsl:function name="ed:who" as="xs:string?">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/@who) then string-join(
-                            for $t in tokenize(normalize-space($e/@who))
-                            return (ed:target($e, $t) ! (if (self::tei:person or self::tei:org or self::tei:place
-                                    or self::tei:personGrp) then ed:entry-name(.) else ed:text(.)),
-                                    replace($t, '^#', ''))[1], ', ') else ()"/>
-  </xsl:function>
 
   <xsl:mode name="print-about" on-no-match="shallow-skip"/>
 
@@ -128,7 +112,7 @@
 
   <!-- correction, normalization, quotation, hyphenation, interpretation ...: a labelled paragraph. -->
   <xsl:template match="tei:editorialDecl/*[not(self::tei:p)]" mode="print-about">
-    <xsl:variable name="label" select="upper-case(substring(local-name(), 1, 1)) || substring(local-name(), 2)"/>
+    <xsl:variable name="label" select="ed:decl-label(.)"/>
     <xsl:for-each select="(tei:p, .[not(tei:p)])">
       <p>
         <xsl:if test="position() = 1"><span class="sans bold"><xsl:value-of select="$label"/>. </span></xsl:if>

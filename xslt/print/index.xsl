@@ -1,9 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The index at the back of the print edition: persons, organisations and places from the
-  registers (listPerson / listOrg / listPlace in standOff, teiHeader or back), each entry
-  with its other name forms, dates, a short note, and the pages where the text mentions
-  it: one link per mention, a.pageref whose page CSS prints with
+  The index at the back of the print edition: the register entries the text mentions, by
+  kind ($ed:index-kinds: persons, organisations, places), wherever their registers are kept
+  (in the document or in register files: common/registers.xsl), each entry with its other
+  name forms, life dates, a short note, and the pages where the text mentions it: one link per mention, a.pageref whose page CSS prints with
   target-counter(attr(href url), page). toolkit/pdf.py drops links that repeat a page
   already listed for the same entry.
 -->
@@ -17,57 +17,58 @@
 
   <xsl:template name="print-index">
     <xsl:param name="docs" as="element()*"/>
-    <xsl:variable name="entries" select="$docs ! ed:register(.)"/>
-    <xsl:variable name="kinds" select="map{'person': 'Persons', 'org': 'Organisations', 'place': 'Places'}"/>
-    <xsl:variable name="mentioned" select="$entries[exists(key('ed:mentions', string(@xml:id), root(.)))]"/>
-    <xsl:if test="exists($mentioned)">
+    <xsl:variable name="sections" as="element()*">
+      <xsl:for-each select="$ed:index-kinds">
+        <xsl:variable name="kind" select="."/>
+        <xsl:variable name="these" select="ed:index-entries($docs, $kind)"/>
+        <xsl:if test="exists($these)">
+          <h3><xsl:value-of select="ed:kinds-label($kind)"/></h3>
+          <ul class="index-{$kind}">
+            <xsl:apply-templates select="$these" mode="print-index">
+              <xsl:with-param name="docs" select="$docs"/>
+            </xsl:apply-templates>
+          </ul>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="exists($sections)">
       <section class="index" id="index">
-        <h2 class="run-index" data-run="{ed:print-label('Index')}"><xsl:value-of select="ed:print-label('Index')"/></h2>
-        <xsl:for-each select="'person', 'org', 'place'">
-          <xsl:variable name="kind" select="."/>
-          <xsl:variable name="these" select="$mentioned[ed:entry-kind(.) = $kind]"/>
-          <xsl:if test="exists($these)">
-            <h3><xsl:value-of select="ed:print-label($kinds($kind))"/></h3>
-            <ul class="index-{$kind}">
-              <xsl:for-each select="$these">
-                <xsl:sort select="ed:entry-sort-key(.)"/>
-                <xsl:apply-templates select="." mode="print-index"/>
-              </xsl:for-each>
-            </ul>
-          </xsl:if>
-        </xsl:for-each>
+        <h2 class="run-index" data-run="{ed:label('index')}"><xsl:value-of select="ed:label('index')"/></h2>
+        <xsl:sequence select="$sections"/>
       </section>
     </xsl:if>
   </xsl:template>
 
   <xsl:mode name="print-index" on-no-match="shallow-skip"/>
 
+  <!-- One entry (wherever its register is kept) with a link to each of its mentions. -->
   <xsl:template match="*" mode="print-index">
+    <xsl:param name="docs" as="element()*"/>
     <li class="ix-entry" data-entry="{@xml:id}">
       <span class="ix-name"><xsl:value-of select="ed:entry-name(.)"/></span>
-      <xsl:variable name="forms" select="ed:entry-other-names(.)"/>
+      <xsl:variable name="forms" select="ed:other-forms(.)"/>
       <xsl:if test="exists($forms)">
         <span class="forms"><xsl:text> (</xsl:text>
           <xsl:for-each select="$forms">
             <xsl:if test="position() gt 1">, </xsl:if>
             <span>
-              <xsl:if test="?lang"><xsl:attribute name="lang" select="?lang"/></xsl:if>
-              <xsl:value-of select="?name"/>
+              <xsl:for-each select="ed:lang(.)"><xsl:attribute name="lang" select="."/></xsl:for-each>
+              <xsl:value-of select="ed:name-string(.)"/>
             </span>
           </xsl:for-each>
           <xsl:text>)</xsl:text>
         </span>
       </xsl:if>
-      <xsl:if test="ed:entry-dates(.)">
-        <span class="dates"><xsl:text> </xsl:text><xsl:value-of select="ed:entry-dates(.)"/></span>
-      </xsl:if>
+      <xsl:for-each select="ed:life-years(.)">
+        <span class="dates"><xsl:text> </xsl:text><xsl:value-of select="."/></span>
+      </xsl:for-each>
       <xsl:text> </xsl:text>
       <span class="pages">
-        <xsl:for-each select="key('ed:mentions', string(@xml:id), root(.))">
+        <xsl:for-each select="ed:mentions(., $docs)">
           <a class="pageref" href="#{ed:anchor(.)}"></a>
         </xsl:for-each>
       </span>
-      <xsl:variable name="note" select="ed:entry-note(.)"/>
+      <xsl:variable name="note" select="ed:entry-notes(.)[1] ! ed:flat(.)"/>
       <xsl:if test="$note">
         <span class="gloss"><xsl:value-of select="$note"/></span>
       </xsl:if>

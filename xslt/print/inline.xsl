@@ -51,11 +51,11 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:emph | tei:foreign | tei:term | tei:mentioned | tei:distinct | tei:gloss | tei:code
+  <xsl:template _match="{$ed:match?date} | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:distinct | tei:gloss | tei:code
                        | tei:ident | tei:val | tei:tag | tei:seg | tei:w | tei:c | tei:pc | tei:s
                        | tei:phr | tei:cl | tei:g | tei:add | tei:unclear | tei:damage | tei:surplus | tei:orig
                        | tei:reg | tei:corr | tei:sic | tei:abbr | tei:expan | tei:num | tei:measure
-                       | tei:date | tei:time | tei:idno | tei:label | tei:affiliation | tei:occupation | tei:state
+                       | tei:idno | tei:label | tei:affiliation | tei:occupation | tei:state
                        | tei:trait | tei:birth | tei:death | tei:residence | tei:biblScope | tei:citedRange
                        | tei:publisher | tei:pubPlace | tei:author | tei:editor | tei:imprint | tei:bibl
                        | tei:biblStruct | tei:monogr | tei:analytic | tei:email | tei:formula | tei:locus">
@@ -98,9 +98,7 @@
 
   <!-- ===== names ===== -->
 
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:roleName
-                       | tei:geogName | tei:settlement | tei:country | tei:region | tei:bloc | tei:district
-                       | tei:forename | tei:surname | tei:addName | tei:genName | tei:nameLink">
+  <xsl:template _match="{$ed:match?name} | {$ed:match?name-part}">
     <xsl:call-template name="ed:span">
       <xsl:with-param name="class" select="('name', local-name(), ed:rend-classes(.))"/>
     </xsl:call-template>
@@ -197,7 +195,6 @@
       <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
     </xsl:if>
   </xsl:template>
-  <xsl:template match="tei:cb | tei:milestone | tei:anchor | tei:index | tei:link | tei:linkGrp
-                       | tei:alt | tei:altGrp | tei:join | tei:span | tei:spanGrp | tei:interpGrp | tei:interp"/>
+  <xsl:template _match="tei:cb | tei:milestone | {$ed:match?linking}"/>
   <xsl:template match="tei:cb[not(@break = 'no')]"><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>

@@ -3,8 +3,8 @@
   Notes of the print edition: real footnotes at the foot of the page of their call
   (CSS float: footnote; calls and markers numbered by the CSS counter "footnote", which
   .tei-doc resets, so numbering restarts with each document of a teiCorpus).
-  Editorial notes begin with the label "Ed.". A note inside a note, and notes outside
-  the text (header, registers), are printed inline in parentheses.
+  Editorial notes (common/notes.xsl: ed:note-kind) begin with the label "Ed.". A note inside
+  a note, and notes outside the text (header, registers), are printed inline in parentheses.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -32,7 +32,7 @@
       <xsl:attribute name="id" select="ed:anchor(.)"/>
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:if test="ed:is-editorial(.)">
-        <span class="ed-label"><xsl:value-of select="ed:print-label('Ed.')"/></span>
+        <span class="ed-label"><xsl:value-of select="ed:label('ed-abbr')"/></span>
         <xsl:text> </xsl:text>
       </xsl:if>
       <xsl:apply-templates><xsl:with-param name="in-p" select="true()" tunnel="yes"/></xsl:apply-templates>

@@ -20,7 +20,8 @@
 
   <xsl:mode on-no-match="text-only-copy" use-accumulators="#all"/>
 
-  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:sourceDoc | tei:fw"/>
+  <!-- Not running text (common/roles.xsl): header, standOff ..., forme work, data. -->
+  <xsl:template _match="{$ed:match?hidden} | {$ed:match?furniture} | {$ed:match?data}"/>
 
   <!-- A block: kind, the current indent and group, and content. -->
   <xsl:template name="ed:tb">
@@ -151,7 +152,7 @@
   <!-- ===== lists ===== -->
 
   <xsl:template match="tei:list | tei:listBibl | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent
-                       | tei:listRelation | tei:listApp | tei:listWit">
+                       | tei:listApp | tei:listWit">
     <xsl:variable name="ordered" select="@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')"/>
     <xsl:variable name="nested" select="exists(ancestor::tei:item)"/>
     <xsl:call-template name="ed:tb">
@@ -179,7 +180,7 @@
   </xsl:template>
 
   <!-- Register entries in the text: their parts separated by spaces. -->
-  <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org | tei:event | tei:relation">
+  <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org | tei:event">
     <xsl:for-each select="node()">
       <xsl:apply-templates select="."/>
       <xsl:if test="self::*"><xsl:text> </xsl:text></xsl:if>
@@ -234,7 +235,8 @@
   </xsl:template>
 
   <xsl:template match="tei:graphic | tei:media | tei:binaryObject">
-    <xsl:text>[image</xsl:text>
+    <xsl:text>[</xsl:text>
+    <xsl:value-of select="ed:label('image')"/>
     <xsl:value-of select="(@url, @mimeType)[1] ! (': ' || .)"/>
     <xsl:text>]</xsl:text>
   </xsl:template>
@@ -289,6 +291,5 @@
   <xsl:template match="tei:lb | tei:pb | tei:cb">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
-  <xsl:template match="tei:milestone | tei:anchor | tei:index | tei:link | tei:linkGrp | tei:alt | tei:altGrp
-                       | tei:join | tei:span | tei:spanGrp | tei:interpGrp | tei:interp"/>
+  <xsl:template _match="tei:milestone | {$ed:match?linking}"/>
 </xsl:stylesheet>

@@ -1,9 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The plain-text edition as a whole: for each TEI document a title block (title,
-  senders or authors, date, archival identifier, translator, source, funder, abstract),
-  the text, and its notes ("Notes": [n], editorial notes marked [Ed.]); at the end an
-  index of persons, organisations and places (name, other forms, dates, register note).
+  The plain-text edition as a whole: for each TEI document a title block (ed:title-fields:
+  senders or authors, recipients, date and place, archival identifier, translator, source,
+  funder; then the abstract), the text, and its notes ("Notes": [n], editorial notes marked
+  [Ed.]); at the end an index of the register entries the text mentions, by kind (name,
+  other forms, life dates, register note), wherever the registers are kept.
+
+  Named templates (override one to change that part): text-title-block, text-notes,
+  text-index. Mode text-document: one template per TEI, teiCorpus or other root.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -43,24 +47,16 @@
 
   <!-- Context: TEI or teiCorpus. -->
   <xsl:template name="text-title-block">
-    <xsl:variable name="doc" select="."/>
+    <xsl:variable name="m" select="ed:metadata(.)"/>
     <xsl:variable name="group" select="'meta-' || generate-id()"/>
-    <t:b kind="title" underline="="><xsl:value-of select="ed:doc-title(.)"/></t:b>
-    <xsl:for-each select="ed:subtitles(.)">
+    <t:b kind="title" underline="="><xsl:value-of select="$m?title"/></t:b>
+    <xsl:for-each select="$m?subtitles">
       <t:b kind="subtitle"><xsl:value-of select="."/></t:b>
     </xsl:for-each>
-    <xsl:variable name="fields" as="map(*)*" select="(
-        map{'k': ed:print-label(ed:authors-label($doc)), 'v': string-join(ed:authors($doc), '; ')},
-        map{'k': ed:print-label('To'), 'v': string-join(ed:recipients($doc), '; ')},
-        map{'k': ed:print-label('Date'), 'v': string-join((ed:doc-date($doc), ed:doc-place($doc)), ', ')},
-        map{'k': ed:print-label('Archival identifier'), 'v': ed:archival-id($doc)},
-        map{'k': ed:print-label('Translated by'), 'v': string-join(ed:translators($doc), '; ')},
-        map{'k': ed:print-label('Source'), 'v': ed:source($doc)},
-        map{'k': ed:print-label('Funded by'), 'v': string-join(ed:funders($doc), '; ')})"/>
-    <xsl:for-each select="$fields[normalize-space(?v)]">
-      <t:b kind="meta" group="{$group}" prefix="{?k}: "><xsl:value-of select="?v"/></t:b>
+    <xsl:for-each select="ed:title-fields(.)">
+      <t:b kind="meta" group="{$group}" prefix="{ed:label(?key)}: "><xsl:value-of select="?value"/></t:b>
     </xsl:for-each>
-    <xsl:for-each select="tei:teiHeader/tei:profileDesc/tei:abstract">
+    <xsl:for-each select="$m?abstract">
       <t:b kind="abstract"><xsl:apply-templates/></t:b>
     </xsl:for-each>
   </xsl:template>
@@ -69,11 +65,11 @@
   <xsl:template name="text-notes">
     <xsl:variable name="notes" select="ed:text-notes(.)"/>
     <xsl:if test="exists($notes)">
-      <t:b kind="head" underline="-"><xsl:value-of select="ed:print-label('Notes')"/></t:b>
+      <t:b kind="head" underline="-"><xsl:value-of select="ed:label('notes')"/></t:b>
       <xsl:variable name="group" select="'notes-' || generate-id()"/>
       <xsl:for-each select="$notes">
         <t:b kind="note" group="{$group}" indent="0" prefix="[{ed:note-number(.)}] ">
-          <xsl:if test="ed:is-editorial(.)">[<xsl:value-of select="ed:print-label('Ed.')"/>] </xsl:if>
+          <xsl:if test="ed:is-editorial(.)">[<xsl:value-of select="ed:label('ed-abbr')"/>] </xsl:if>
           <xsl:apply-templates>
             <xsl:with-param name="indent" select="string-length(string(ed:note-number(.))) + 3" tunnel="yes"/>
             <xsl:with-param name="group" select="$group" tunnel="yes"/>
@@ -83,31 +79,31 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The index: entries of the registers that the text mentions. -->
+  <!-- The index: the register entries the text mentions, by kind. -->
   <xsl:template name="text-index">
     <xsl:param name="docs" as="element()*"/>
-    <xsl:variable name="entries" select="$docs ! ed:register(.)"/>
-    <xsl:variable name="mentioned" select="$entries[exists(key('ed:mentions', string(@xml:id), root(.)))]"/>
-    <xsl:if test="exists($mentioned)">
-      <t:b kind="title" underline="="><xsl:value-of select="ed:print-label('Index')"/></t:b>
-      <xsl:variable name="kinds" select="map{'person': 'Persons', 'org': 'Organisations', 'place': 'Places'}"/>
-      <xsl:for-each select="'person', 'org', 'place'">
+    <xsl:variable name="sections" as="element(t:b)*">
+      <xsl:for-each select="$ed:index-kinds">
         <xsl:variable name="kind" select="."/>
-        <xsl:variable name="these" select="$mentioned[ed:entry-kind(.) = $kind]"/>
+        <xsl:variable name="these" select="ed:index-entries($docs, $kind)"/>
         <xsl:if test="exists($these)">
-          <t:b kind="head" underline="-"><xsl:value-of select="ed:print-label($kinds($kind))"/></t:b>
+          <t:b kind="head" underline="-"><xsl:value-of select="ed:kinds-label($kind)"/></t:b>
           <xsl:for-each select="$these">
-            <xsl:sort select="ed:entry-sort-key(.)"/>
-            <xsl:variable name="forms" select="ed:entry-other-names(.) ! ?name"/>
+            <xsl:variable name="forms" select="ed:other-forms(.) ! ed:name-string(.)"/>
+            <xsl:variable name="note" select="ed:entry-notes(.)[1] ! ed:flat(.)"/>
             <t:b kind="entry" group="index-{$kind}" prefix="- ">
               <xsl:value-of select="ed:entry-name(.)"/>
               <xsl:if test="exists($forms)"> (<xsl:value-of select="string-join($forms, ', ')"/>)</xsl:if>
-              <xsl:if test="ed:entry-dates(.)">, <xsl:value-of select="ed:entry-dates(.)"/></xsl:if>
-              <xsl:if test="ed:entry-note(.)">: <xsl:value-of select="ed:entry-note(.)"/></xsl:if>
+              <xsl:for-each select="ed:life-years(.)">, <xsl:value-of select="."/></xsl:for-each>
+              <xsl:if test="$note">: <xsl:value-of select="$note"/></xsl:if>
             </t:b>
           </xsl:for-each>
         </xsl:if>
       </xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="exists($sections)">
+      <t:b kind="title" underline="="><xsl:value-of select="ed:label('index')"/></t:b>
+      <xsl:sequence select="$sections"/>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

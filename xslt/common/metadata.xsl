@@ -1,0 +1,212 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What the teiHeader says about a document, gathered once for every format: HTML's "About
+  this document", "Cite this" and meta tags, the print title page and the plain-text title
+  block all read ed:metadata(). Each answer is either TEI elements (for a format to render,
+  with their links and readings) or a plain string.
+
+    ed:documents($node)     the TEI documents of the input (the TEI, or each TEI of a teiCorpus)
+    ed:header($node)        the teiHeader that describes a node (its TEI's, else the corpus's)
+    ed:metadata($doc)       the map below, for a TEI or teiCorpus element (or a document node)
+    ed:title($doc)          ed:metadata($doc)?title
+    ed:agent-name($el)      a person or body named in the header, by its register entry's main
+                            name when it points to one (an author element: its first name)
+    ed:person-parts($el)    the same as a map {'family', 'given', 'literal'} for citations
+    ed:decl-label($el)      the label of an encoding declaration (correction, normalization ...)
+    ed:title-fields($doc)   the fields of a title page or title block, in order, non-empty:
+                            maps {'key': label key, 'value': plain string} for creators
+                            ('from' for correspondence, else 'authors'), 'to', 'date' (with the
+                            place), 'archive', 'translated-by', 'source', 'funded-by'
+
+  ed:metadata($doc) keys (E = element()*, S = xs:string, S* = xs:string*):
+    doc E the element described      header E            titles E (titleStmt/title)
+    title S (main title, else "Untitled document")       subtitles S* (sub, alt, desc titles)
+    authors E (titleStmt/author)     senders E, recipients E (correspAction sent/sending,
+    received/receiving)              creators S* (names of the authors, else of the senders)
+    editors E                        translation E (respStmts for a translation)
+    translators S*                   responsibility E (other respStmts, editor, sponsor, principal)
+    funders E, sponsors E, funding E (notesStmt/note[@type='funding'])
+    publisher E (publisher, distributor, authority)      publication E (+ pubPlace, date)
+    publication-date E               idnos E (publicationStmt/idno)
+    identifier S (DOI, else URI, else the first idno, else the root's xml:id)
+    url S (the first http(s) idno)   availability E      licence S (licence/@target or text)
+    date E (the document's date: sent, created, origDate, source ...)
+    iso-date S (ISO value of the first of those dates that has one, else the publication's)
+    place E (place of sending or creation)
+    ms-identifiers E                 archive-id S ("Moscow, AVPRF, fond 059a, ...")
+    repository S, archive-place S, archive-location S ("fond 059a, opis 5a, ...")
+    ms-contents E, ms-notes E        source E (sourceDesc bibl, biblStruct, biblFull, p ...)
+    source-citation S                abstract E        keywords E        languages E
+    language S (xml:lang of the text)                   context E (correspContext/*)
+    notes E (notesStmt notes except funding)            encoding E         changes E
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:tei-edition:functions"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="#all">
+
+  <xsl:function name="ed:documents" as="element()*">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="root($node)//tei:TEI[tei:text]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:header" as="element(tei:teiHeader)?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="($node/ancestor-or-self::tei:TEI[1]/tei:teiHeader,
+                           $node/ancestor-or-self::tei:teiCorpus[1]/tei:teiHeader,
+                           root($node)/*/tei:teiHeader)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:title" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="ed:metadata($doc)?title"/>
+  </xsl:function>
+
+  <xsl:function name="ed:agent-name" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="ed:person-parts($el)?literal"/>
+  </xsl:function>
+
+  <!-- family/given from the main name form's surname and forename, else (a person's name of
+       two words or more) its last word and the rest. -->
+  <xsl:function name="ed:person-parts" as="map(xs:string, xs:string)">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="name" select="if ($el/self::tei:author or $el/self::tei:editor)
+                                      then ($el/(tei:persName, tei:orgName, tei:name)[1], $el)[1] else $el"/>
+    <xsl:variable name="entry" select="ed:entries($name, string-join(($name/@ref, $name/@corresp), ' '))[1]"/>
+    <xsl:variable name="form" select="if ($entry) then ed:main-form($entry) else $name"/>
+    <xsl:variable name="full" select="if ($entry) then ed:entry-name($entry) else ed:name-string($name)"/>
+    <xsl:variable name="words" select="tokenize($full, ' ')"/>
+    <xsl:sequence select="
+        if ($form/tei:surname) then map{'family': normalize-space(ed:plain($form/tei:surname[1])),
+                                        'given': string-join($form/tei:forename ! normalize-space(ed:plain(.)), ' '),
+                                        'literal': $full}
+        else if (not($name/self::tei:persName or $name/self::tei:author[not(tei:orgName)]) or count($words) lt 2)
+             then map{'literal': $full}
+        else map{'family': $words[last()], 'given': string-join($words[position() lt last()], ' '), 'literal': $full}"/>
+  </xsl:function>
+
+  <xsl:function name="ed:metadata" as="map(*)">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="d" select="if ($doc instance of document-node()) then ($doc/*)[1] else $doc"/>
+    <xsl:variable name="h" select="($d/tei:teiHeader, $d//tei:teiHeader)[1]"/>
+    <xsl:variable name="fd" select="$h/tei:fileDesc"/>
+    <xsl:variable name="ts" select="$fd/tei:titleStmt"/>
+    <xsl:variable name="pub" select="$fd/tei:publicationStmt"/>
+    <xsl:variable name="sd" select="$fd/tei:sourceDesc"/>
+    <xsl:variable name="pd" select="$h/tei:profileDesc"/>
+    <xsl:variable name="sent" select="$pd/tei:correspDesc/tei:correspAction[@type = ('sent', 'sending')]"/>
+    <xsl:variable name="received" select="$pd/tei:correspDesc/tei:correspAction[@type = ('received', 'receiving')]"/>
+    <xsl:variable name="titles" select="$ts/tei:title"/>
+    <xsl:variable name="main" select="($titles[@type = 'main'], $titles[not(@type)], $titles)[1]"/>
+    <xsl:variable name="authors" select="$ts/tei:author"/>
+    <xsl:variable name="senders" select="$sent/(tei:persName | tei:orgName | tei:name | tei:rs)"/>
+    <xsl:variable name="translation" select="$ts/tei:respStmt[tei:resp[matches(., 'transl|übers|tradu', 'i')]]"/>
+    <xsl:variable name="dates" select="($sent/tei:date, $pd/tei:creation//tei:date, $sd//tei:msDesc//tei:origDate,
+                                        $sd/tei:bibl/tei:date, $sd//tei:imprint/tei:date, $d/tei:text/tei:front//tei:docDate,
+                                        $pd/tei:creation[not(.//tei:date)][normalize-space()])"/>
+    <xsl:variable name="iso" select="($dates, $sd//tei:date[@when], $pub/tei:date)[ed:iso-date(.)][1] ! ed:iso-date(.)"/>
+    <xsl:variable name="ms" select="$sd//tei:msDesc/tei:msIdentifier"/>
+    <xsl:variable name="idno" select="($pub/tei:idno[@type = ('DOI', 'doi')], $pub/tei:idno[@type = ('URI', 'URL', 'url', 'uri')],
+                                       $pub/tei:idno, $d/@xml:id)[1]"/>
+    <xsl:map>
+      <xsl:map-entry key="'doc'" select="$d"/>
+      <xsl:map-entry key="'header'" select="$h"/>
+      <xsl:map-entry key="'titles'" select="$titles"/>
+      <xsl:map-entry key="'title'" select="ed:flat($main) => ed:or(ed:label('untitled'))"/>
+      <xsl:map-entry key="'subtitles'" select="($titles except $main)[@type = ('sub', 'alt', 'desc')] ! ed:flat(.)"/>
+      <xsl:map-entry key="'authors'" select="$authors"/>
+      <xsl:map-entry key="'senders'" select="$senders"/>
+      <xsl:map-entry key="'recipients'" select="$received/(tei:persName | tei:orgName | tei:name | tei:rs | tei:placeName)"/>
+      <xsl:map-entry key="'creators'" select="distinct-values((if (exists($authors)) then $authors else $senders) ! ed:agent-name(.))[.]"/>
+      <xsl:map-entry key="'editors'" select="$ts/tei:editor"/>
+      <xsl:map-entry key="'translation'" select="$translation"/>
+      <xsl:map-entry key="'translators'" select="distinct-values(($translation/(tei:persName | tei:name | tei:orgName),
+                                                                   $ts/tei:editor[@role = ('translator', 'trl')]) ! ed:agent-name(.))[.]"/>
+      <xsl:map-entry key="'responsibility'" select="$ts/tei:respStmt except $translation, $ts/(tei:editor | tei:sponsor | tei:principal)"/>
+      <xsl:map-entry key="'funders'" select="$ts/tei:funder"/>
+      <xsl:map-entry key="'sponsors'" select="$ts/tei:sponsor"/>
+      <xsl:map-entry key="'funding'" select="$fd/tei:notesStmt/tei:note[@type = 'funding']"/>
+      <xsl:map-entry key="'publisher'" select="$pub/(tei:publisher | tei:distributor | tei:authority)"/>
+      <xsl:map-entry key="'publication'" select="$pub/(tei:publisher | tei:distributor | tei:authority | tei:pubPlace | tei:date)"/>
+      <xsl:map-entry key="'publication-date'" select="$pub/tei:date[1]"/>
+      <xsl:map-entry key="'idnos'" select="$pub/tei:idno"/>
+      <xsl:map-entry key="'identifier'" select="normalize-space(string($idno))[not(matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:')
+                                                 and empty(ed:safe-url(.)) and not(matches(., '^(urn|doi|hdl|ark|info):', 'i')))]"/>
+      <xsl:map-entry key="'url'" select="string($pub/tei:idno[matches(., '^\s*https?://')][1] ! ed:safe-url(normalize-space(.)))"/>
+      <xsl:map-entry key="'availability'" select="$pub/tei:availability"/>
+      <xsl:map-entry key="'licence'" select="normalize-space(string(($pub/tei:availability/tei:licence/@target ! ed:safe-url(.),
+                                                                      $pub/tei:availability/tei:licence)[1]))"/>
+      <xsl:map-entry key="'date'" select="$dates[1]"/>
+      <xsl:map-entry key="'iso-date'" select="string(substring-before($iso || '/', '/'))"/>
+      <xsl:map-entry key="'place'" select="($sent/(tei:placeName | tei:settlement), $pd/tei:creation/tei:placeName)[1]"/>
+      <xsl:map-entry key="'ms-identifiers'" select="$ms"/>
+      <xsl:map-entry key="'archive-id'" select="string(ed:_archive-id($ms[1]))"/>
+      <xsl:map-entry key="'repository'" select="ed:flat(($ms[1]/tei:repository, $ms[1]/tei:institution)[1])"/>
+      <xsl:map-entry key="'archive-place'" select="ed:flat($ms[1]/tei:settlement[1])"/>
+      <xsl:map-entry key="'archive-location'" select="string-join(($ms[1]/tei:collection, $ms[1]/tei:idno)
+                                                                  ! ((@type ! (. || ' ')) || ed:flat(.)), ', ')"/>
+      <xsl:map-entry key="'ms-contents'" select="$sd/tei:msDesc/tei:msContents"/>
+      <xsl:map-entry key="'ms-notes'" select="$sd//tei:msContents//tei:note"/>
+      <xsl:map-entry key="'source'" select="$sd/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p | tei:listBibl[not(.//@xml:id)])"/>
+      <xsl:map-entry key="'source-citation'" select="string(($sd/tei:bibl[@type = 'citation'], $sd/tei:bibl, $sd/tei:biblStruct,
+                                                             $sd/tei:biblFull/tei:titleStmt, $sd/tei:p)[1] ! ed:flat(.))"/>
+      <xsl:map-entry key="'abstract'" select="$pd/tei:abstract"/>
+      <xsl:map-entry key="'keywords'" select="$pd/tei:textClass/tei:keywords/(tei:term | tei:list/tei:item)"/>
+      <xsl:map-entry key="'languages'" select="$pd/tei:langUsage/tei:language"/>
+      <xsl:map-entry key="'language'" select="string(($d//tei:text/@xml:lang, $d/@xml:lang)[1])"/>
+      <xsl:map-entry key="'context'" select="$pd/tei:correspDesc/tei:correspContext/*"/>
+      <xsl:map-entry key="'notes'" select="$fd/tei:notesStmt/tei:note[not(@type = 'funding')]"/>
+      <xsl:map-entry key="'encoding'" select="$h/tei:encodingDesc/(tei:projectDesc | tei:editorialDecl | tei:samplingDecl | tei:p)"/>
+      <xsl:map-entry key="'changes'" select="$h/tei:revisionDesc//tei:change"/>
+    </xsl:map>
+  </xsl:function>
+
+  <xsl:function name="ed:decl-label" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="key" select="'decl-' || local-name($el)"/>
+    <xsl:sequence select="if (map:contains($ed:labels('en'), $key)) then ed:label($key)
+                          else replace(local-name($el), '([a-z])([A-Z])', '$1 $2')
+                               => replace('^(.)', '$1') => ed:_capitalised()"/>
+  </xsl:function>
+
+  <xsl:function name="ed:_capitalised" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="upper-case(substring($s, 1, 1)) || lower-case(substring($s, 2))"/>
+  </xsl:function>
+
+  <xsl:function name="ed:title-fields" as="map(xs:string, xs:string)*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="m" select="ed:metadata($doc)"/>
+    <xsl:variable name="date" select="$m?date ! ed:or(ed:flat(.), string((@when, @from, @notBefore)[1]))"/>
+    <xsl:sequence select="(
+        map{'key': if (exists($m?senders)) then 'from' else 'authors', 'value': string-join($m?creators, '; ')},
+        map{'key': 'to', 'value': string-join($m?recipients ! ed:agent-name(.), '; ')},
+        map{'key': 'date', 'value': string-join(($date, $m?place ! ed:flat(.))[.], ', ')},
+        map{'key': 'archive', 'value': $m?archive-id},
+        map{'key': 'translated-by', 'value': string-join($m?translators, '; ')},
+        map{'key': 'source', 'value': $m?source-citation},
+        map{'key': 'funded-by', 'value': string-join(($m?funders | $m?sponsors) ! ed:flat(.), '; ')}
+      )[normalize-space(?value)]"/>
+  </xsl:function>
+
+  <!-- "Moscow, AVPRF, fond 059a, opis 5a, delo 5, papka 11, Listy 120–122": the parts of an
+       msIdentifier, typed idnos with their type, and the first locus of its contents. -->
+  <xsl:function name="ed:_archive-id" as="xs:string?">
+    <xsl:param name="ms" as="element()?"/>
+    <xsl:for-each select="$ms">
+      <xsl:variable name="parts" as="xs:string*">
+        <xsl:for-each select="tei:country | tei:region | tei:settlement | tei:institution | tei:repository
+                              | tei:collection | tei:idno | tei:altIdentifier/tei:idno | tei:msName">
+          <xsl:sequence select="if (self::tei:idno and @type and not(matches(@type, '^(shelfmark|URI|uri|callNo|callNumber|ID|id)$')))
+                                then @type || ' ' || ed:flat(.) else ed:flat(.)"/>
+        </xsl:for-each>
+        <xsl:sequence select="(../tei:msContents//tei:locus)[1] ! ed:flat(.)"/>
+      </xsl:variable>
+      <xsl:sequence select="string-join($parts[.], ', ')"/>
+    </xsl:for-each>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,92 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The reading text of TEI content as plain strings, and the one reading of <choice>.
+
+    $reading            parameter: 'normalised' (default: corr, reg, expan) or 'diplomatic'
+                        (sic, orig, abbr); every format reads it
+    $ed:diplomatic      true when $reading asks for the source's readings
+    ed:chosen($choice)  the child of a choice that the reading gives
+    ed:plain($nodes)    the reading text of nodes, whitespace kept: the chosen reading of
+                        choice, no notes, no forme work, no apparatus readings, line and page
+                        breaks as spaces (none inside a word), a gap as […], a space after
+                        each block (mode ed:plain; override its templates to change it)
+    ed:flat($node)      the reading text of a node's content, whitespace normalised
+    ed:or($value, $fallback)  $value unless it is empty or blank
+    ed:lang($node)      the xml:lang in force at a node
+    ed:xml-source($nodes)     encoded examples (egXML) as a reader sees the XML
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:tei-edition:functions"
+    exclude-result-prefixes="#all">
+
+  <!-- Which reading of <choice> (and of abbreviation markers am/ex) to give. -->
+  <xsl:param name="reading" as="xs:string" select="'normalised'"/>
+
+  <xsl:variable name="ed:diplomatic" as="xs:boolean"
+      select="lower-case(normalize-space($reading)) = ('diplomatic', 'dipl', 'diplomatique')"/>
+
+  <!-- One of corr/reg/expan (or sic/orig/abbr when diplomatic), else a seg, else the first child. -->
+  <xsl:function name="ed:chosen" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:variable name="wanted" select="if ($ed:diplomatic) then ('sic', 'orig', 'abbr', 'seg')
+                                        else ('corr', 'reg', 'expan', 'seg')"/>
+    <xsl:sequence select="($choice/*[local-name() = $wanted[1]], $choice/*[local-name() = $wanted[2]],
+                           $choice/*[local-name() = $wanted[3]], $choice/*[local-name() = $wanted[4]],
+                           $choice/*)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:plain" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$nodes" mode="ed:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:flat" as="xs:string">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:sequence select="normalize-space(ed:plain(if ($node instance of element()) then $node/node() else $node))"/>
+  </xsl:function>
+
+  <xsl:mode name="ed:plain" on-no-match="text-only-copy" warning-on-no-match="false"/>
+  <xsl:template _match="tei:note | tei:app/tei:rdg | tei:app/tei:rdgGrp | tei:del[parent::tei:subst] | tei:surplus
+                        | {$ed:match?furniture} | {$ed:match?data}" mode="ed:plain"/>
+  <xsl:template match="tei:choice" mode="ed:plain">
+    <xsl:apply-templates select="ed:chosen(.)" mode="ed:plain"/>
+  </xsl:template>
+  <xsl:template match="tei:am" mode="ed:plain">
+    <xsl:if test="$ed:diplomatic"><xsl:apply-templates mode="ed:plain"/></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:ex" mode="ed:plain">
+    <xsl:if test="not($ed:diplomatic)"><xsl:apply-templates mode="ed:plain"/></xsl:if>
+  </xsl:template>
+  <xsl:template _match="{$ed:match?milestone}" mode="ed:plain">
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:gap" mode="ed:plain">[…]</xsl:template>
+  <xsl:template _match="{$ed:match?block}" mode="ed:plain">
+    <xsl:apply-templates mode="ed:plain"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <xsl:function name="ed:or" as="xs:string">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:param name="fallback" as="xs:string"/>
+    <xsl:sequence select="if (normalize-space($value)) then $value else $fallback"/>
+  </xsl:function>
+
+  <xsl:function name="ed:lang" as="xs:string?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/ancestor-or-self::*[@xml:lang][1]/@xml:lang/string()"/>
+  </xsl:function>
+
+  <!-- Markup serialized, its text unescaped once (as the example's author wrote it). -->
+  <xsl:function name="ed:xml-source" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="string-join($nodes ! (if (. instance of text()) then string(.)
+                          else replace(replace(replace(serialize(.), '&amp;lt;', '&lt;'), '&amp;gt;', '&gt;'), '&amp;amp;', '&amp;')))"/>
+  </xsl:function>
+</xsl:stylesheet>

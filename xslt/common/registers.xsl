@@ -1,0 +1,261 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Register entries (persons, organisations, places, events, communications ...) and their
+  mentions, in the document or in register documents of their own (see pointers.xsl). Every
+  format asks here what an entry is, what it is called, what kind it is and where the text
+  mentions it; the answers are strings and TEI nodes, never markup of a format.
+
+    ed:is-entry($el)            an element with an xml:id and the role "entry", in a list*
+                                (or a personGrp)
+    ed:in-register($el)         an entry that a register section or index lists: not part of
+                                the reading text of the document being transformed
+    ed:entry($context, $p)      the entry a pointer leads to (ed:target, entries only)
+    ed:entries($context, $ps)   the entries a whitespace-separated list of pointers leads to
+    ed:entry-key($entry)        a string unique across documents: "file URI#id"
+    ed:entry-kind($entry)       'person' | 'org' | 'place' | 'event' | 'communication' |
+                                'object' | 'nym' | 'entry'
+    ed:list-kind($list)         the kind of the entries a list* holds (same values)
+    ed:kind-label($kind)        "Person" ..., ed:kinds-label($kind) "Persons" ... (in $lang)
+    ed:entry-forms($entry)      its name forms (persName, placeName, label, title ...)
+    ed:main-form($entry)        the main name form: @type main/full/reg, else one in the
+                                entry's language, else the first
+    ed:name-string($name)       a name form as a string (parts joined by spaces)
+    ed:entry-name($entry)       the entry's main name (else its title/desc, else its id)
+    ed:other-forms($entry)      name forms other than the main name, one per distinct string
+    ed:entry-sort-key($entry)   the main name in lower case, without a leading article
+    ed:birth($entry), ed:death($entry)   the birth and death dates (ISO value or text)
+    ed:life($entry)             "1912–1994", "born 1912", "died 1976" (full dates); for events
+                                and communications their date span
+    ed:life-years($entry)       "1912–1994", "b. 1912", "d. 1976" (years only, for indexes)
+    ed:entry-details($entry)    offices, occupations, affiliations ... "label (from–to)"
+    ed:entry-notes($entry)      the entry's notes and descriptions (TEI elements)
+    ed:mention-entries($m)      the entries a mention (@ref, @who) points to
+    ed:mentions($entry, $in)    mentions of $entry in the reading text of $in (nodes)
+    ed:mentioned-entries($in)   every entry that the reading text of $in mentions
+    ed:index-entries($in, $kind)  the mentioned entries of one kind, in index order
+    $ed:index-kinds             the kinds an index has sections for, in order
+    ed:referenced-entries($in)  every entry any pointer attribute in $in leads to
+    ed:pointer-names($context, $ps)  names of those a pointer list leads to (entries: main
+                                name; other elements: their text; an unresolved "#x": "x")
+
+  A mention is an element with the role "name" and a @ref inside tei:text. Speeches
+  (sp/@who) are not mentions: a play's index would list every page.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:tei-edition:functions"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="#all">
+
+  <xsl:function name="ed:is-entry" as="xs:boolean">
+    <xsl:param name="el" as="element()?"/>
+    <xsl:sequence select="exists($el[@xml:id][ed:is(., 'entry')]
+                                 [parent::tei:*[starts-with(local-name(), 'list')] or parent::tei:personGrp])"/>
+  </xsl:function>
+
+  <xsl:function name="ed:in-register" as="xs:boolean">
+    <xsl:param name="el" as="element()?"/>
+    <xsl:sequence select="ed:is-entry($el) and not(ed:is-local($el) and $el/ancestor::tei:text)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:entry" as="element()?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:sequence select="ed:target($context, $pointer)[ed:is-entry(.)]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:entries" as="element()*">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="pointers" as="xs:string?"/>
+    <xsl:sequence select="ed:targets($context, $pointers)[ed:is-entry(.)]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:entry-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="ed:_uri-key(string(base-uri(root($entry)))) || '#' || $entry/@xml:id"/>
+  </xsl:function>
+
+  <!-- ===== kinds ===== -->
+
+  <xsl:variable name="ed:_kind-of-element" as="map(xs:string, xs:string)" select="map{
+      'person': 'person', 'personGrp': 'person', 'org': 'org', 'place': 'place', 'event': 'event',
+      'bibl': 'communication', 'biblStruct': 'communication', 'object': 'object', 'nym': 'nym',
+      'listPerson': 'person', 'listOrg': 'org', 'listPlace': 'place', 'listEvent': 'event',
+      'listBibl': 'communication', 'listObject': 'object', 'listNym': 'nym'}"/>
+
+  <xsl:function name="ed:entry-kind" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="($entry[self::tei:*] ! $ed:_kind-of-element(local-name(.)), 'entry')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:list-kind" as="xs:string">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="ed:entry-kind($list)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:kind-label" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="ed:label((map{'org': 'organisation', 'place': 'place-kind'}($kind), $kind)[1])"/>
+  </xsl:function>
+
+  <xsl:function name="ed:kinds-label" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="ed:label((map{'person': 'persons', 'org': 'organisations', 'place': 'places',
+                                        'event': 'events', 'communication': 'bibl', 'object': 'objects',
+                                        'nym': 'nyms'}($kind), 'register')[1])"/>
+  </xsl:function>
+
+  <!-- ===== names ===== -->
+
+  <xsl:variable name="ed:_name-forms" as="xs:string*"
+      select="('persName', 'orgName', 'placeName', 'name', 'title', 'label', 'objectName', 'eventName',
+               'form', 'geogName')"/>
+  <!-- Place names that are the name only when an entry has no name form proper; otherwise
+       they say where the place is (a settlement's country). -->
+  <xsl:variable name="ed:_place-forms" as="xs:string*"
+      select="('settlement', 'country', 'region', 'district', 'bloc')"/>
+
+  <xsl:function name="ed:entry-forms" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="forms" select="$entry/tei:*[local-name() = $ed:_name-forms]"/>
+    <xsl:sequence select="if (exists($forms)) then $forms
+                          else ($entry/tei:*[local-name() = $ed:_place-forms])[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:main-form" as="element()?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="forms" select="ed:entry-forms($entry)"/>
+    <xsl:variable name="lang" select="(ed:lang($entry), 'en')[1]"/>
+    <xsl:sequence select="($forms[@type = ('main', 'full', 'reg')],
+                           $forms[not(@xml:lang) or starts-with(@xml:lang, $lang)][not(@type = ('abbr', 'short'))],
+                           $forms)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:name-string" as="xs:string">
+    <xsl:param name="name" as="element()?"/>
+    <xsl:sequence select="if ($name/* and not($name/text()[normalize-space()]))
+                          then string-join($name/* ! normalize-space(ed:plain(.))[.], ' ')
+                          else normalize-space(ed:plain($name))"/>
+  </xsl:function>
+
+  <xsl:function name="ed:entry-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="main" select="ed:main-form($entry)"/>
+    <xsl:sequence select="(if ($main) then ed:name-string($main)
+                           else normalize-space(ed:plain(($entry//tei:title, $entry/tei:desc, $entry/tei:p)[1])))
+                          => ed:or(string($entry/@xml:id))"/>
+  </xsl:function>
+
+  <xsl:function name="ed:other-forms" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="main" select="ed:entry-name($entry)"/>
+    <xsl:for-each-group select="ed:entry-forms($entry) except ed:main-form($entry)" group-by="ed:name-string(.)">
+      <xsl:sequence select="current-group()[1][current-grouping-key() != $main]"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <xsl:function name="ed:entry-sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="lower-case(replace(ed:entry-name($entry), '^(the|a|an)\s+', '', 'i'))"/>
+  </xsl:function>
+
+  <!-- ===== facts ===== -->
+
+  <xsl:function name="ed:birth" as="xs:string?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="($entry/tei:birth ! (ed:date-span(.), ed:flat(.)))[normalize-space()][1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:death" as="xs:string?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="($entry/tei:death ! (ed:date-span(.), ed:flat(.)))[normalize-space()][1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:life" as="xs:string?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="b" select="ed:birth($entry)"/>
+    <xsl:variable name="d" select="ed:death($entry)"/>
+    <xsl:sequence select="
+        if ($b and $d) then $b || '–' || $d
+        else if ($b) then ed:label('born') || ' ' || $b
+        else if ($d) then ed:label('died') || ' ' || $d
+        else if ($entry/self::tei:event or $entry/self::tei:bibl) then (ed:date-span($entry), ed:date-span($entry/tei:date[1]))[1]
+        else ()"/>
+  </xsl:function>
+
+  <xsl:function name="ed:life-years" as="xs:string?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="b" select="ed:year(ed:birth($entry))"/>
+    <xsl:variable name="d" select="ed:year(ed:death($entry))"/>
+    <xsl:sequence select="if ($b and $d) then $b || '–' || $d else if ($b) then ed:label('born-abbr') || ' ' || $b
+                          else if ($d) then ed:label('died-abbr') || ' ' || $d else ()"/>
+  </xsl:function>
+
+  <xsl:function name="ed:entry-details" as="xs:string*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:for-each select="$entry/(tei:state | tei:occupation | tei:affiliation | tei:roleName | tei:faith
+                                  | tei:nationality | tei:trait | tei:location | tei:country | tei:region)
+                          except ed:entry-forms($entry)">
+      <xsl:variable name="when" select="ed:date-span(.)"/>
+      <xsl:variable name="text" select="normalize-space(ed:plain(if (tei:label) then tei:label else .))"/>
+      <xsl:if test="$text">
+        <xsl:sequence select="$text || ($when ! (' (' || . || ')'))
+                              || (if (@cert = ('low', 'medium', 'unknown')) then ' (' || ed:label('uncertain') || ')' else '')"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
+  <xsl:function name="ed:entry-notes" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="($entry/tei:note, $entry/tei:desc, $entry/tei:event/tei:p)[normalize-space()]"/>
+  </xsl:function>
+
+  <!-- ===== mentions ===== -->
+
+  <xsl:key name="ed:_mentions" _match="({$ed:match?name})[@ref][ancestor::tei:text]"
+      use="ed:mention-entries(.) ! ed:entry-key(.)"/>
+  <xsl:key name="ed:_all-mentions" _match="({$ed:match?name})[@ref][ancestor::tei:text]" use="'mention'"/>
+
+  <xsl:function name="ed:mention-entries" as="element()*">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="ed:entries($mention, string-join($mention/(@ref, @who), ' '))"/>
+  </xsl:function>
+
+  <xsl:function name="ed:mentions" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="in" as="node()*"/>
+    <xsl:variable name="key" select="ed:entry-key($entry)"/>
+    <xsl:sequence select="$in ! key('ed:_mentions', $key, .)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:mentioned-entries" as="element()*">
+    <xsl:param name="in" as="node()*"/>
+    <xsl:sequence select="($in ! key('ed:_all-mentions', 'mention', .) ! ed:mention-entries(.))/."/>
+  </xsl:function>
+
+  <xsl:variable name="ed:index-kinds" as="xs:string*" select="('person', 'org', 'place')"/>
+
+  <xsl:function name="ed:index-entries" as="element()*">
+    <xsl:param name="in" as="node()*"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:perform-sort select="ed:mentioned-entries($in)[ed:entry-kind(.) = $kind]">
+      <xsl:sort select="ed:entry-sort-key(.)"/>
+    </xsl:perform-sort>
+  </xsl:function>
+
+  <xsl:function name="ed:referenced-entries" as="element()*">
+    <xsl:param name="in" as="node()*"/>
+    <xsl:sequence select="($in//@*[local-name() = $ed:pointer-attributes][not(namespace-uri())]
+                           ! ed:entries(.., .))/."/>
+  </xsl:function>
+
+  <xsl:function name="ed:pointer-names" as="xs:string*">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="pointers" as="xs:string?"/>
+    <xsl:sequence select="(for $p in tokenize(normalize-space($pointers))
+                           return (ed:target($context, $p) ! (if (ed:is-entry(.)) then ed:entry-name(.) else ed:flat(.)),
+                                   replace($p, '^#', '')[not(contains(., ':') or contains(., '/') or contains(., '#'))])[1])[.]"/>
+  </xsl:function>
+</xsl:stylesheet>
