@@ -40,7 +40,17 @@ def stylesheet_for(fmt: Format, overrides: dict[str, Path] | None = None) -> sax
 
 
 def transform(tree: etree._ElementTree, fmt: Format, params: dict[str, object] | None = None,
-              name: str = "", overrides: dict[str, Path] | None = None) -> saxon.TransformResult:
-    """Run the format's stylesheet over one document (parameters passed in, not baked in)."""
+              name: str = "", overrides: dict[str, Path] | None = None,
+              registers: list[etree._ElementTree] | None = None) -> saxon.TransformResult:
+    """Run the format's stylesheet over one document (parameters passed in, not baked in).
+
+    ``registers`` are the register documents the source points to; when None they are
+    found from the source's own file (:func:`toolkit.build.registers.find_registers`).
+    """
+    from toolkit.build.registers import PARAM, find_registers
+
+    if registers is None:
+        registers = find_registers(tree).trees
+    params = {**(params or {}), PARAM: registers} if registers else params
     sheet = stylesheet_for(fmt, overrides)
     return sheet.transform(tree, params=params, name=name, base_uri=tree.docinfo.URL or None)

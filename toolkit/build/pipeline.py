@@ -108,21 +108,29 @@ def output_name(source: Source, fmt_name: str) -> Path:
     return stem.with_name(stem.name + FORMATS[fmt_name].suffix)
 
 
+def source_root(source: Source) -> Path:
+    """The folder the user named for ``source`` (its own folder for a file given by name):
+    register files it points to may come from anywhere below it."""
+    return source.path.parents[max(0, len(source.relative.parts) - 1)]
+
+
 def render(source: Source, options: BuildOptions) -> tuple[dict[Path, bytes], list[Finding]]:
     """Parse and transform one source into ``{output path: bytes}``; raise on failure."""
     from toolkit.build import formats as transform
+    from toolkit.build.registers import find_registers
     from toolkit.core.parse import parse_file
 
     name = str(source.path)
     targets = {fmt: write.output_path(options.out_dir, output_name(source, fmt))
                for fmt in options.formats}
     tree = parse_file(source.path)
+    found = find_registers(tree, source.path, source_root(source))
     outputs: dict[Path, bytes] = {}
-    findings: list[Finding] = []
+    findings: list[Finding] = list(found.findings)
     for fmt_name in options.formats:
         fmt = transform.FORMATS[fmt_name]
         result = transform.transform(tree, fmt, options.param_dict(), name,
-                                     options.override_dict())
+                                     options.override_dict(), found.trees)
         findings += [Finding(name, None, None, "warning", message, "xsl:message", source="xslt")
                      for message in result.messages]
         if fmt_name == "pdf":

@@ -96,8 +96,8 @@ class Stylesheet:
                   name: str = "", base_uri: str | None = None) -> TransformResult:
         """Transform one document (already parsed safely) and return its serialized result.
 
-        ``params`` values may be str, bool, int or float; they become stylesheet
-        parameters. ``name`` is the source file, used in error messages; ``base_uri``
+        ``params`` values may be str, bool, int or float, or a list of parsed trees (a
+        parameter of type ``document-node()*``); they become stylesheet parameters. ``name`` is the source file, used in error messages; ``base_uri``
         (the source's ``file:`` URI) is what ``base-uri()`` returns in the stylesheet,
         so rules that compare ids with file names work.
         """
@@ -108,8 +108,11 @@ class Stylesheet:
             exe = self._exe
             exe.clear_parameters()
             exe.clear_xsl_messages()
-            for key, value in (params or {}).items():
-                exe.set_parameter(key, _xdm(proc, value))
+            # The XDM values must outlive the transform: saxonche frees a node sequence
+            # whose Python wrapper is collected, even while a parameter still refers to it.
+            values = {key: _xdm(proc, value) for key, value in (params or {}).items()}
+            for key, value in values.items():
+                exe.set_parameter(key, value)
             exe.set_save_xsl_message(True)
             exe.set_capture_result_documents(True)
             failure = None
@@ -202,6 +205,8 @@ def _cache_key(text, path, base_uri) -> str:
 
 
 def _xdm(proc, value):
+    if isinstance(value, (list, tuple)):
+        return _xdm_documents(proc, value)
     if isinstance(value, bool):
         return proc.make_boolean_value(value)
     if isinstance(value, int):
@@ -209,6 +214,23 @@ def _xdm(proc, value):
     if isinstance(value, float):
         return proc.make_double_value(value)
     return proc.make_string_value(str(value))
+
+
+def _xdm_documents(proc, trees):
+    """A sequence of document nodes (a ``document-node()*`` parameter) from parsed trees.
+
+    Each gets its file URI as base URI, so ``base-uri()`` and relative pointers into it work
+    in the stylesheet; like the source, each was parsed by the safe parser, not by Saxon.
+    """
+    from saxonche import PyXdmValue
+
+    sequence = PyXdmValue(proc)
+    for tree in trees:
+        builder = proc.new_document_builder()
+        if tree.docinfo.URL:
+            builder.set_base_uri(tree.docinfo.URL)
+        sequence.add_xdm_item(builder.parse_xml(xml_text=serialize_for_saxon(tree).decode("utf-8")))
+    return sequence
 
 
 def _messages(value) -> list[str]:

@@ -48,11 +48,12 @@
     <xsl:variable name="target" select="ed:target($context, $first)"/>
     <xsl:sequence select="
         if (empty($first)) then ()
-        else if (starts-with($first, '#')) then
-          (if (empty($target)) then ()
-           else if (ed:in-register($target)) then '#' || ed:reg-id($target)
+        else if (exists($target)) then
+          (if (ed:in-register($target)) then '#' || ed:reg-id($target)
            else if ($target/self::tei:note and exists(ed:note-number($target))) then '#note-' || ed:note-id($target)
-           else '#x-' || ed:token($target/@xml:id))
+           else if (ed:is-local($target)) then '#x-' || ed:token($target/@xml:id)
+           else ed:safe-url($first))
+        else if (starts-with($first, '#')) then ()
         else ed:safe-url($first)"/>
   </xsl:function>
 
