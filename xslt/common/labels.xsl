@@ -6,8 +6,10 @@
     ed:label($key)   the label in $lang, else in English, else the key itself
     ed:ui-lang()     the label language actually used ($lang if we have it, else 'en')
 
-  To add a language or change a wording, override the variable $ed:labels in your stylesheet
-  (map:merge your own map in front of ours). Keys are format-neutral; where two formats say
+  To change a wording or add a language, override $ed:label-overrides in your stylesheet
+  (consulted first; same shape as $ed:labels), e.g.
+    <xsl:variable name="ed:label-overrides" select="map{'en': map{'notes': 'Endnotes'}}"/>
+  $ed:labels itself may be replaced as a whole. Keys are format-neutral; where two formats say
   different things for the same field they have two keys (HTML's "Sent by" is 'senders', the
   title page's "From" is 'from').
 -->
@@ -123,15 +125,19 @@
     }
   }"/>
 
+  <xsl:variable name="ed:label-overrides" as="map(xs:string, map(xs:string, xs:string))" select="map{}"/>
+
   <xsl:function name="ed:label" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="(map:get($ed:labels, ed:ui-lang()) ! map:get(., $key),
-                           map:get($ed:labels, 'en') ! map:get(., $key), $key)[1]"/>
+    <xsl:variable name="lang" select="ed:ui-lang()"/>
+    <xsl:sequence select="(($ed:label-overrides, $ed:labels) ! map:get(., $lang) ! map:get(., $key),
+                           ($ed:label-overrides, $ed:labels) ! map:get(., 'en') ! map:get(., $key), $key)[1]"/>
   </xsl:function>
 
   <!-- The label language actually used: $lang if we have labels for it, else English. -->
   <xsl:function name="ed:ui-lang" as="xs:string">
     <xsl:variable name="wanted" select="lower-case(substring-before(normalize-space($lang) || '-', '-'))"/>
-    <xsl:sequence select="if (map:contains($ed:labels, $wanted)) then $wanted else 'en'"/>
+    <xsl:sequence select="if (map:contains($ed:labels, $wanted) or map:contains($ed:label-overrides, $wanted))
+                          then $wanted else 'en'"/>
   </xsl:function>
 </xsl:stylesheet>

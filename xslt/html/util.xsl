@@ -26,7 +26,7 @@
        file whose id is also used in the document gets its file's name in front. -->
   <xsl:function name="ed:reg-id" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:variable name="clash" select="not(ed:is-local($el)) and exists(key('id', string($el/@xml:id), $ed:_source))"/>
+    <xsl:variable name="clash" select="not(ed:is-local($el)) and exists(ed:target($ed:_source, '#' || $el/@xml:id)[ed:is-local(.)])"/>
     <xsl:sequence select="'reg-' || (if ($clash) then ed:token(replace(base-uri(root($el)), '^.*/|\.xml$', '')) || '--' else '')
                           || ed:token($el/@xml:id)"/>
   </xsl:function>
