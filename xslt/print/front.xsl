@@ -49,7 +49,7 @@
     <xsl:variable name="m" select="ed:metadata(.)"/>
     <xsl:variable name="pub" select="$m?header/tei:fileDesc/tei:publicationStmt"/>
     <xsl:variable name="enc" select="$m?encoding[not(self::tei:p)]"/>
-    <xsl:variable name="notes" select="$m?header/tei:fileDesc/tei:notesStmt/tei:note | $m?ms-notes"/>
+    <xsl:variable name="notes" select="$m?notes | $m?funding | $m?ms-notes"/>
     <xsl:if test="$pub/* or $enc or exists($m?changes) or $notes">
       <section class="about">
         <h2><xsl:value-of select="ed:label('about-edition')"/></h2>
@@ -68,7 +68,7 @@
           <xsl:apply-templates select="$m?availability/*" mode="print-about"/>
           <xsl:apply-templates select="$pub/tei:p" mode="print-about"/>
         </xsl:if>
-        <xsl:variable name="resp" select="$m?header/tei:fileDesc/tei:titleStmt/(tei:respStmt | tei:editor)"/>
+        <xsl:variable name="resp" select="($m?translation | $m?responsibility)[self::tei:respStmt or self::tei:editor]"/>
         <xsl:if test="exists($resp)">
           <h3><xsl:value-of select="ed:label('responsibility')"/></h3>
           <xsl:for-each select="$resp">
