@@ -26,7 +26,8 @@
                  not part of the reading text (print and text leave it out, HTML marks it)
     linking      linking and analysis apparatus that carries no reading text
     data         structured data that is not text (feature structures, relations: e.g.
-                 DraCor's back matter); no format prints it
+                 DraCor's back matter); no format prints it when it holds no text (when it
+                 does, its text is kept, as every format keeps all text of a document)
     hidden       containers rendered as front matter or registers, never as running text
 
   Functions:

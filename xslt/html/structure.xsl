@@ -25,8 +25,8 @@
   <!-- Comments and processing instructions are not text. -->
   <xsl:template match="comment() | processing-instruction()"/>
 
-  <!-- Data, not text (common/roles.xsl): nothing on the page. -->
-  <xsl:template _match="{$ed:match?data}"/>
+  <!-- Data without text (common/roles.xsl): nothing on the page. -->
+  <xsl:template _match="({$ed:match?data})[not(normalize-space())]"/>
 
   <!-- Whether an element holds blocks (role "block" in common/roles.xsl), so that it becomes a
        div rather than a p or span: HTML does not allow a block inside a paragraph. -->

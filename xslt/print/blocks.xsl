@@ -22,7 +22,7 @@
 
   <!-- Not running text (common/roles.xsl): the header and standOff are printed by the front
        matter and the index; forme work and data are not printed. -->
-  <xsl:template _match="{$ed:match?hidden} | {$ed:match?furniture} | {$ed:match?data}"/>
+  <xsl:template _match="{$ed:match?hidden} | {$ed:match?furniture} | ({$ed:match?data})[not(normalize-space())]"/>
 
   <xsl:template match="tei:text">
     <xsl:param name="in-p" as="xs:boolean" select="false()" tunnel="yes"/>

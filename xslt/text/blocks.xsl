@@ -21,7 +21,7 @@
   <xsl:mode on-no-match="text-only-copy" use-accumulators="#all"/>
 
   <!-- Not running text (common/roles.xsl): header, standOff ..., forme work, data. -->
-  <xsl:template _match="{$ed:match?hidden} | {$ed:match?furniture} | {$ed:match?data}"/>
+  <xsl:template _match="{$ed:match?hidden} | {$ed:match?furniture} | ({$ed:match?data})[not(normalize-space())]"/>
 
   <!-- A block: kind, the current indent and group, and content. -->
   <xsl:template name="ed:tb">
