@@ -51,7 +51,8 @@
 
   <!-- Entries of register files (not of this document) that the document points to. -->
   <xsl:variable name="ed:_external-entries" as="element()*"
-      select="ed:referenced-entries($ed:_source)[not(ed:is-local(.))][ed:in-register(.)]"/>
+      select="if (empty($ed:registers)) then ()
+              else ed:referenced-entries($ed:_source)[not(ed:is-local(.))][ed:in-register(.)]"/>
 
   <!-- The lists the register section shows: this document's outermost lists of entries
        outside <text>, then, per register file, the outermost lists holding entries the
