@@ -19,7 +19,7 @@
                   ed:targets, ed:pointer, ed:is-local)
     registers.xsl register entries and mentions (ed:entry, ed:entry-name, ed:entry-kind ...)
     notes.xsl     numbered notes and note kinds (ed:note-number, ed:note-kind ...)
-    metadata.xsl  the header as one map (ed:metadata, ed:documents, ed:header, ed:title ...)
+    metadata.xsl  the header as one map (ed:metadata, ed:documents, ed:title ...)
 
   This module: the parameter $lang, the accumulator ed:order and ed:node-id.
 

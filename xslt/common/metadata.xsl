@@ -6,7 +6,6 @@
   with their links and readings) or a plain string.
 
     ed:documents($node)     the TEI documents of the input (the TEI, or each TEI of a teiCorpus)
-    ed:header($node)        the teiHeader that describes a node (its TEI's, else the corpus's)
     ed:metadata($doc)       the map below, for a TEI or teiCorpus element (or a document node)
     ed:title($doc)          ed:metadata($doc)?title
     ed:agent-name($el)      a person or body named in the header, by its register entry's main
@@ -51,13 +50,6 @@
   <xsl:function name="ed:documents" as="element()*">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="root($node)//tei:TEI[tei:text]"/>
-  </xsl:function>
-
-  <xsl:function name="ed:header" as="element(tei:teiHeader)?">
-    <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="($node/ancestor-or-self::tei:TEI[1]/tei:teiHeader,
-                           $node/ancestor-or-self::tei:teiCorpus[1]/tei:teiHeader,
-                           root($node)/*/tei:teiHeader)[1]"/>
   </xsl:function>
 
   <xsl:function name="ed:title" as="xs:string">
