@@ -6,6 +6,10 @@
                         (sic, orig, abbr); every format reads it
     $ed:diplomatic      true when $reading asks for the source's readings
     ed:chosen($choice)  the child of a choice that the reading gives
+    ed:diplomatic-readings($choice), ed:normalised-readings($choice)
+                        its sic/orig/abbr and its corr/reg/expan children (HTML shows both)
+    ed:in-reading($el)  false for what the reading leaves out: abbreviation markers (am) in
+                        the normalised reading, expansions (ex) in the diplomatic one
     ed:plain($nodes)    the reading text of nodes, whitespace kept: the chosen reading of
                         choice, no notes, no forme work, no apparatus readings, line and page
                         breaks as spaces (none inside a word), a gap as […], a space after
@@ -28,14 +32,31 @@
   <xsl:variable name="ed:diplomatic" as="xs:boolean"
       select="lower-case(normalize-space($reading)) = ('diplomatic', 'dipl', 'diplomatique')"/>
 
-  <!-- One of corr/reg/expan (or sic/orig/abbr when diplomatic), else a seg, else the first child. -->
+  <xsl:variable name="ed:_diplomatic-names" as="xs:string*" select="('sic', 'orig', 'abbr')"/>
+  <xsl:variable name="ed:_normalised-names" as="xs:string*" select="('corr', 'reg', 'expan')"/>
+
+  <xsl:function name="ed:diplomatic-readings" as="element()*">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="$choice/tei:*[local-name() = $ed:_diplomatic-names]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:normalised-readings" as="element()*">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="$choice/tei:*[local-name() = $ed:_normalised-names]"/>
+  </xsl:function>
+
+  <!-- One of corr/reg/expan (or sic/orig/abbr when diplomatic), in that order of preference,
+       else a seg, else the first child. -->
   <xsl:function name="ed:chosen" as="element()?">
     <xsl:param name="choice" as="element()"/>
-    <xsl:variable name="wanted" select="if ($ed:diplomatic) then ('sic', 'orig', 'abbr', 'seg')
-                                        else ('corr', 'reg', 'expan', 'seg')"/>
-    <xsl:sequence select="($choice/*[local-name() = $wanted[1]], $choice/*[local-name() = $wanted[2]],
-                           $choice/*[local-name() = $wanted[3]], $choice/*[local-name() = $wanted[4]],
-                           $choice/*)[1]"/>
+    <xsl:variable name="wanted" select="(if ($ed:diplomatic) then $ed:_diplomatic-names else $ed:_normalised-names), 'seg'"/>
+    <xsl:sequence select="(for $name in $wanted return $choice/*[local-name() = $name], $choice/*)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:in-reading" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if ($el/self::tei:am) then $ed:diplomatic
+                          else if ($el/self::tei:ex) then not($ed:diplomatic) else true()"/>
   </xsl:function>
 
   <xsl:function name="ed:plain" as="xs:string">
@@ -57,11 +78,8 @@
   <xsl:template match="tei:choice" mode="ed:plain">
     <xsl:apply-templates select="ed:chosen(.)" mode="ed:plain"/>
   </xsl:template>
-  <xsl:template match="tei:am" mode="ed:plain">
-    <xsl:if test="$ed:diplomatic"><xsl:apply-templates mode="ed:plain"/></xsl:if>
-  </xsl:template>
-  <xsl:template match="tei:ex" mode="ed:plain">
-    <xsl:if test="not($ed:diplomatic)"><xsl:apply-templates mode="ed:plain"/></xsl:if>
+  <xsl:template match="tei:am | tei:ex" mode="ed:plain">
+    <xsl:if test="ed:in-reading(.)"><xsl:apply-templates mode="ed:plain"/></xsl:if>
   </xsl:template>
   <xsl:template _match="{$ed:match?milestone}" mode="ed:plain">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>

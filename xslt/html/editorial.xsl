@@ -16,8 +16,8 @@
     exclude-result-prefixes="#all">
 
   <xsl:template match="tei:choice">
-    <xsl:variable name="dipl" select="tei:sic | tei:abbr | tei:orig"/>
-    <xsl:variable name="norm" select="tei:corr | tei:expan | tei:reg"/>
+    <xsl:variable name="dipl" select="ed:diplomatic-readings(.)"/>
+    <xsl:variable name="norm" select="ed:normalised-readings(.)"/>
     <span>
       <xsl:call-template name="ed:attrs">
         <xsl:with-param name="class" select="'ed-choice'"/>

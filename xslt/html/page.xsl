@@ -69,7 +69,7 @@
     <xsl:param name="content" as="document-node()"/>
     <xsl:variable name="title" select="ed:title(/)"/>
     <xsl:variable name="doc-lang" select="(/*/@xml:lang, //tei:text[1]/@xml:lang)[1]"/>
-    <xsl:variable name="has-choice" select="exists(//tei:choice[(tei:sic | tei:abbr | tei:orig) and (tei:corr | tei:expan | tei:reg)])"/>
+    <xsl:variable name="has-choice" select="exists(//tei:choice[exists(ed:diplomatic-readings(.)) and exists(ed:normalised-readings(.))])"/>
     <html lang="{ed:ui-lang()}">
       <head>
         <meta charset="utf-8"/>

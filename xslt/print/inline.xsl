@@ -137,10 +137,10 @@
 
   <!-- Abbreviation markers belong to the diplomatic reading. -->
   <xsl:template match="tei:am">
-    <xsl:if test="$ed:diplomatic"><xsl:apply-templates/></xsl:if>
+    <xsl:if test="ed:in-reading(.)"><xsl:apply-templates/></xsl:if>
   </xsl:template>
   <xsl:template match="tei:ex">
-    <xsl:if test="not($ed:diplomatic)">
+    <xsl:if test="ed:in-reading(.)">
       <span class="ex">(<xsl:apply-templates/>)</span>
     </xsl:if>
   </xsl:template>

@@ -254,11 +254,8 @@
   <xsl:template match="tei:choice">
     <xsl:apply-templates select="ed:chosen(.)"/>
   </xsl:template>
-  <xsl:template match="tei:am">
-    <xsl:if test="$ed:diplomatic"><xsl:apply-templates/></xsl:if>
-  </xsl:template>
-  <xsl:template match="tei:ex">
-    <xsl:if test="not($ed:diplomatic)"><xsl:apply-templates/></xsl:if>
+  <xsl:template match="tei:am | tei:ex">
+    <xsl:if test="ed:in-reading(.)"><xsl:apply-templates/></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:supplied">[<xsl:apply-templates/>]</xsl:template>
