@@ -1,9 +1,10 @@
 """SVRL -> :class:`~toolkit.core.findings.Finding`: severities, messages and source lines.
 
-Split from :mod:`toolkit.validate.engines.schematron`, which generates the XSLT that writes the SVRL. Each
-``svrl:failed-assert``/``svrl:successful-report`` carries ``tk:n``, the index of the
-assert/report in the schema's compile-time list (its rule id and effective role), and a
-``@location`` XPath that lxml can evaluate, which gives the line number.
+Each ``svrl:failed-assert``/``svrl:successful-report`` the generated stylesheet writes
+carries ``tk:n``, the index of the assertion in the schema's compile-time list (its rule
+id and static role), and a ``@location`` XPath that lxml can evaluate, which gives the
+line number. A role or severity given as a ``$variable`` (ISO 2025) is read from the
+SVRL, where the stylesheet wrote its value.
 """
 
 from __future__ import annotations
@@ -15,46 +16,46 @@ from lxml import etree
 
 from toolkit.core.findings import Finding
 
-SVRL = "http://purl.oclc.org/dsdl/svrl"
-TK = "urn:x-tei-edition:schematron"
-_V = "{%s}" % SVRL
-_T = "{%s}" % TK
+from .names import SVRL, T, V
 
 
 class CheckInfo(Protocol):
-    kind: str          # 'assert' | 'report'
-    rule: str          # Finding.rule
-    role: str | None   # the assert's role, else its rule's role
+    kind: str               # 'assert' | 'report'
+    rule: str               # Finding.rule
+    role: str | None        # the assertion's role, else its rule's role
+    severity: str | None    # ISO 2025 @severity
 
 
 def svrl_to_findings(svrl: str, doc: etree._ElementTree | etree._Element, file: str,
                      checks: Sequence[CheckInfo], namespaces: dict[str, str]) -> list[Finding]:
     """Findings for one SVRL report about ``doc`` (the lxml tree that was validated).
 
-    Severity: assert without role -> error, report without role -> warning; roles
-    warn/warning/nonfatal -> warning, info/information -> info, error/fatal -> error.
-    Message: the normalised ``svrl:text``, diagnostics appended after " — ". Dynamic
-    errors (``tk:error``) are reported once per assert and error code.
+    Severity: ``@severity`` (fatal/error, warning, info) when given; else the role:
+    warn/warning/nonfatal -> warning, info/information -> info, error/fatal -> error;
+    else assert -> error, report -> warning. Message: the normalised ``svrl:text``,
+    diagnostics appended after " — ". Dynamic errors (``tk:error``) are reported once
+    per assertion and error code.
     """
     tree = doc.getroottree() if isinstance(doc, etree._Element) else doc
     report = etree.fromstring(svrl.encode("utf-8"))
-    lines: dict[str, int | None] = {}
+    lines: dict[str | None, int | None] = {}
     out: list[Finding] = []
     errors: dict[tuple, list[int]] = {}
-    for el in report.iter(_V + "failed-assert", _V + "successful-report"):
-        n = el.get(_T + "n")
+    for el in report.iter(V + "failed-assert", V + "successful-report"):
+        n = el.get(T + "n")
         check = checks[int(n)] if n is not None else None
-        kind = "assert" if el.tag == _V + "failed-assert" else "report"
-        role = check.role if check else el.get("role")
+        kind = "assert" if el.tag == V + "failed-assert" else "report"
+        role = (check.role if check else None) or el.get("role")
+        declared = (check.severity if check else None) or el.get("severity")
         location = el.get("location")
         message = " ".join("".join(el.xpath("svrl:text//text()",
                                             namespaces={"svrl": SVRL})).split())
         diags = [" ".join("".join(d.itertext()).split())
-                 for d in el.findall(_V + "diagnostic-reference")]
+                 for d in el.findall(V + "diagnostic-reference")]
         diags = [d for d in diags if d]
         if diags:
             message = message + " — " + " — ".join(diags)
-        error = el.get(_T + "error")
+        error = el.get(T + "error")
         if error is not None:
             # one finding per failing check and error code, not one per context node
             key = (n, error)
@@ -64,9 +65,9 @@ def svrl_to_findings(svrl: str, doc: etree._ElementTree | etree._Element, file: 
             errors[key] = [len(out), 0]
             severity = "error"
         else:
-            severity = _severity(kind, role)
+            severity = _severity(kind, role, declared)
         if location not in lines:
-            lines[location] = _line_of(tree, location, namespaces)
+            lines[location] = line_of(tree, location, namespaces)
         out.append(Finding(file, lines[location], None, severity, message or "(no message)",
                            check.rule if check else (el.get("id") or "schematron"),
                            location, "schematron"))
@@ -79,7 +80,13 @@ def svrl_to_findings(svrl: str, doc: etree._ElementTree | etree._Element, file: 
     return out
 
 
-def _severity(kind: str, role: str | None) -> str:
+_SEVERITY = {"fatal": "error", "error": "error", "warning": "warning", "warn": "warning",
+             "info": "info", "information": "info"}
+
+
+def _severity(kind: str, role: str | None, declared: str | None = None) -> str:
+    if declared and declared.strip().lower() in _SEVERITY:
+        return _SEVERITY[declared.strip().lower()]
     r = (role or "").strip().lower()
     if r in ("warn", "warning", "nonfatal", "non-fatal", "caution"):
         return "warning"
@@ -94,8 +101,8 @@ _STEP_TAIL = re.compile(r"/(?:@[^/\[]+|@\*\[[^\]]*\]|text\(\)\[\d+\]|comment\(\)
                         r"processing-instruction\([^)]*\)\[\d+\])$")
 
 
-def _line_of(tree: etree._ElementTree, location: str | None,
-             namespaces: dict[str, str]) -> int | None:
+def line_of(tree: etree._ElementTree, location: str | None,
+            namespaces: dict[str, str]) -> int | None:
     """The source line of the element a location path points at (attributes/text: parent)."""
     if not location:
         return None

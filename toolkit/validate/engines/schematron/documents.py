@@ -1,0 +1,85 @@
+"""Subordinate documents (``pattern/@documents``), read by the toolkit, never by Saxon.
+
+Saxon runs with no file access at all (see :mod:`toolkit.core.saxon`), so a pattern that
+validates other documents cannot open them itself. The generated stylesheet therefore
+runs twice for a schema that has such patterns: first with ``tk:step='documents'``, which
+evaluates every ``@documents`` expression against the primary document and lists the
+absolute URIs; then, after this module has read those files, for real, with the parsed
+documents as the ``tk:documents`` parameter.
+
+What may be read is what XInclude may read: local files in the primary document's folder
+or below it, parsed by the one safe parser (no DTD, no entity, no network). Anything
+else — a URL, a file outside that folder, a missing or malformed file — is an error
+finding located at the node that named it, never a silent "valid".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
+
+from toolkit.core.errors import ToolkitError
+from toolkit.core.findings import Finding
+
+from .names import TK
+from .svrl import line_of
+
+
+def load(listing: str, primary_uri: str | None, name: str, tree: etree._ElementTree,
+         namespaces: dict[str, str]) -> tuple[dict[str, bytes], list[Finding]]:
+    """The subordinate documents a ``tk:step='documents'`` run lists, and what failed."""
+    from toolkit.core.parse import parse_file
+    from toolkit.core.saxon import serialize_for_saxon
+
+    documents: dict[str, bytes] = {}
+    findings: list[Finding] = []
+    refused: set[str] = set()
+    boundary = _folder(primary_uri)
+    for item in etree.fromstring(listing.encode("utf-8")).iter("{%s}document" % TK):
+        uri = item.get("uri")
+        if uri in documents or uri in refused:
+            continue
+        try:
+            path = _local_path(uri, boundary)
+            documents[uri] = serialize_for_saxon(parse_file(path))
+        except (_Refused, ToolkitError) as exc:
+            refused.add(uri)
+            location = item.get("location") or None
+            reason = exc.message if isinstance(exc, ToolkitError) else str(exc)
+            if isinstance(exc, ToolkitError) and exc.line:
+                reason += f" (line {exc.line})"
+            findings.append(Finding(
+                name, line_of(tree, location, namespaces), None, "error",
+                f"pattern {item.get('pattern')!r} validates the subordinate document {uri}, "
+                f"which cannot be used: {reason}", "schematron-documents", location,
+                "schematron"))
+    return documents, findings
+
+
+class _Refused(Exception):
+    pass
+
+
+def _folder(primary_uri: str | None) -> Path | None:
+    if not primary_uri:
+        return None
+    parts = urlsplit(primary_uri)
+    if parts.scheme != "file":
+        return None
+    return Path(unquote(parts.path)).resolve().parent
+
+
+def _local_path(uri: str, boundary: Path | None) -> Path:
+    parts = urlsplit(uri)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        raise _Refused("only local files are read, never URLs")
+    if boundary is None:
+        raise _Refused("the primary document has no file location to resolve it against")
+    path = Path(unquote(parts.path)).resolve()
+    if path != boundary and boundary not in path.parents:
+        raise _Refused(f"it is outside the primary document's folder {boundary}")
+    if not path.is_file():
+        raise _Refused("no such file")
+    return path
