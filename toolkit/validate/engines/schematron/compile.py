@@ -143,11 +143,14 @@ class _Compiler:
     # -- one traversal per group of patterns ---------------------------------------
     def _mode(self, root: etree._Element, mode: str, patterns: list[Pattern],
               priority: int) -> int:
-        found: set[str] = set()
+        reach = contexts.Reach()
         for p in patterns:
             for rule in p.rules:
-                found |= contexts.kinds(rule.get("context"))
-        document, element = contexts.walk(found)
+                reach.add(rule.get("context"))
+        if reach.attributes and any(":" in a and a.split(":")[0] not in self.m.namespaces
+                                    and not a.startswith("xml:") for a in reach.attributes):
+            reach.attributes = None  # a prefix only an included file binds: visit them all
+        document, element = contexts.walk(reach)
         self.x(root, "mode", name=mode, **{"on-no-match": "shallow-skip",
                                            "use-accumulators": "#all"})
         for match, select in (("document-node()", document), ("*", element)):

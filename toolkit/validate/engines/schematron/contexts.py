@@ -8,7 +8,9 @@ processing instructions, and ``@*`` too only when one can match an attribute.
 
 Only the last step of each alternative of the pattern decides (predicates are skipped:
 ``tei:div[@type]`` matches elements). Anything not recognised (a variable, ``key()``,
-``node()``, a parenthesised expression) counts as "any node", which is always safe.
+``node()``) counts as "any node", which is always safe. Attributes are visited by name
+when every context that can match one names it (``tei:rt/@target`` -> ``@target``):
+dispatching every attribute of a TEI file to the template rules costs more than the rule.
 """
 
 from __future__ import annotations
@@ -19,20 +21,46 @@ ELEMENT, ATTRIBUTE, TEXT, OTHER, DOCUMENT = "element", "attribute", "text", "oth
 ANY = frozenset({ELEMENT, ATTRIBUTE, TEXT, OTHER, DOCUMENT})
 
 _NAME = r"(?:\*|[\w.\-]+)(?::(?:\*|[\w.\-]+))?|\*:[\w.\-]+|Q\{[^}]*\}(?:\*|[\w.\-]+)"
+_ATTRIBUTE_NAME = re.compile(r"^(?:[\w.\-]+:)?[\w.\-]+$")
 _ELEMENT_STEP = re.compile(r"^(?:(?:child|descendant|self)::)?(?:" + _NAME
                            + r"|element\([^)]*\)|schema-element\([^)]*\))$")
 
 
+class Reach:
+    """What the contexts of a group of rules can match: node kinds, attribute names."""
+
+    def __init__(self) -> None:
+        self.kinds: set[str] = set()
+        #: attribute name tests (as written, ``@`` dropped); None: any attribute
+        self.attributes: set[str] | None = set()
+
+    def add(self, pattern: str) -> None:
+        """Widen the reach by the XSLT pattern ``pattern`` (a rule context)."""
+        try:
+            branches = _alternatives(_strip(pattern))
+        except ValueError:
+            branches = ["node()"]
+        for branch in branches:
+            self._branch(branch.strip())
+
+    def _branch(self, branch: str) -> None:
+        step = _last_step(branch)
+        if step.startswith("(") and step.endswith(")"):
+            self.add(step[1:-1])
+            return
+        found = _kinds(step)
+        self.kinds |= found
+        if ATTRIBUTE in found and self.attributes is not None:
+            name = re.sub(r"^(@|attribute::)", "", step)
+            self.attributes = self.attributes | {name} if _ATTRIBUTE_NAME.match(name) \
+                else None
+
+
 def kinds(pattern: str) -> frozenset[str]:
     """The node kinds the XSLT pattern ``pattern`` can match (a subset of :data:`ANY`)."""
-    try:
-        branches = _alternatives(_strip(pattern))
-    except ValueError:
-        return ANY
-    out: set[str] = set()
-    for branch in branches:
-        out |= _last_step_kinds(branch.strip())
-    return frozenset(out)
+    reach = Reach()
+    reach.add(pattern)
+    return frozenset(reach.kinds)
 
 
 def _strip(text: str) -> str:
@@ -88,9 +116,7 @@ def _alternatives(text: str) -> list[str]:
     return out
 
 
-def _last_step_kinds(branch: str) -> set[str]:
-    if branch in ("/", ""):
-        return {DOCUMENT}
+def _last_step(branch: str) -> str:
     depth, cut = 0, -1
     for i, ch in enumerate(branch):
         if ch == "(":
@@ -99,7 +125,10 @@ def _last_step_kinds(branch: str) -> set[str]:
             depth -= 1
         elif ch == "/" and depth == 0:
             cut = i
-    step = branch[cut + 1:].strip()
+    return branch[cut + 1:].strip()
+
+
+def _kinds(step: str) -> set[str]:
     if not step:
         return {DOCUMENT}
     if step.startswith("@") or step.startswith("attribute::") or step.startswith("attribute("):
@@ -116,9 +145,13 @@ def _last_step_kinds(branch: str) -> set[str]:
     return set(ANY)
 
 
-def walk(found: frozenset[str] | set[str]) -> tuple[str, str]:
+def walk(reach: Reach) -> tuple[str, str]:
     """The ``select`` of the descent from a document node and from an element."""
+    found = reach.kinds
     below = "node()" if found & {TEXT, OTHER} else "*"
     document = "node()" if OTHER in found else "*"
-    element = ("@*|" + below) if ATTRIBUTE in found else below
-    return document, element
+    if ATTRIBUTE not in found:
+        return document, below
+    if reach.attributes is None:
+        return document, "@*|" + below
+    return document, "|".join(f"@{name}" for name in sorted(reach.attributes)) + "|" + below
