@@ -181,7 +181,8 @@ class _Compiler:
             item.set("location", "{if (. instance of node()) then tk:path(.) else ''}")
         self._phase_choice(choose)
         out = etree.SubElement(self.x(choose, "otherwise"), V + "schematron-output")
-        out.set("title", avt(m.title))
+        if m.title:
+            out.set("title", avt(m.title))
         if m.schema.get("schemaVersion") is not None:
             out.set("schemaVersion", avt(m.schema.get("schemaVersion")))
         out.set("phase", avt(m.phase))

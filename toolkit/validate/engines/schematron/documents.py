@@ -15,6 +15,8 @@ finding located at the node that named it, never a silent "valid".
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -27,14 +29,25 @@ from .names import TK
 from .svrl import line_of
 
 
+@dataclass
+class Subordinates:
+    """The documents read for one primary document, and what could not be read."""
+
+    #: absolute URI -> document bytes, the stylesheet's ``tk:documents`` parameter
+    documents: dict[str, bytes] = field(default_factory=dict)
+    #: absolute URI -> (the name findings in it carry, its lxml tree for line numbers)
+    trees: dict[str, tuple[str, etree._ElementTree]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
 def load(listing: str, primary_uri: str | None, name: str, tree: etree._ElementTree,
-         namespaces: dict[str, str]) -> tuple[dict[str, bytes], list[Finding]]:
+         namespaces: dict[str, str]) -> Subordinates:
     """The subordinate documents a ``tk:step='documents'`` run lists, and what failed."""
     from toolkit.core.parse import parse_file
     from toolkit.core.saxon import serialize_for_saxon
 
-    documents: dict[str, bytes] = {}
-    findings: list[Finding] = []
+    out = Subordinates()
+    documents, findings = out.documents, out.findings
     refused: set[str] = set()
     boundary = _folder(primary_uri)
     for item in etree.fromstring(listing.encode("utf-8")).iter("{%s}document" % TK):
@@ -43,7 +56,9 @@ def load(listing: str, primary_uri: str | None, name: str, tree: etree._ElementT
             continue
         try:
             path = _local_path(uri, boundary)
-            documents[uri] = serialize_for_saxon(parse_file(path))
+            parsed = parse_file(path)
+            documents[uri] = serialize_for_saxon(parsed)
+            out.trees[uri] = (_display_name(name, path, boundary), parsed)
         except (_Refused, ToolkitError) as exc:
             refused.add(uri)
             location = item.get("location") or None
@@ -52,10 +67,24 @@ def load(listing: str, primary_uri: str | None, name: str, tree: etree._ElementT
                 reason += f" (line {exc.line})"
             findings.append(Finding(
                 name, line_of(tree, location, namespaces), None, "error",
-                f"pattern {item.get('pattern')!r} validates the subordinate document {uri}, "
-                f"which cannot be used: {reason}", "schematron-documents", location,
+                f"pattern {item.get('pattern')!r} validates the subordinate document "
+                f"{_shown(uri, boundary)}, which cannot be read: {reason}",
+                "schematron-documents", location,
                 "schematron"))
-    return documents, findings
+    return out
+
+
+def _shown(uri: str, boundary: Path | None) -> str:
+    """A file URI as a path relative to the primary document's folder, where it can be."""
+    parts = urlsplit(uri)
+    if parts.scheme != "file" or boundary is None:
+        return uri
+    return os.path.relpath(unquote(parts.path), boundary)
+
+
+def _display_name(primary: str, path: Path, boundary: Path) -> str:
+    """The subordinate file as the user named the primary one: next to it, relatively."""
+    return str(Path(primary).parent / path.relative_to(boundary))
 
 
 class _Refused(Exception):

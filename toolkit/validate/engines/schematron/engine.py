@@ -79,13 +79,14 @@ class SchematronSchema:
     def iter_findings(self, tree: etree._ElementTree | etree._Element, name: str,
                       path: Path | None = None) -> Iterator[Finding]:
         """Every finding about ``tree`` (parsed with the safe parser), reported as ``name``."""
-        report, extra, schema = self._run(tree, name or (str(path) if path else ""), False,
-                                          path)
+        report, others, schema = self._run(tree, name or (str(path) if path else ""), False,
+                                           path)
         for w in schema.warnings:
             yield Finding(name, None, None, "warning", f"{Path(w.file).name}:{w.line}: {w.message}",
                           "schematron-schema", "/", "schematron")
-        yield from extra
-        yield from svrl_to_findings(report, tree, name, schema._checks, schema.namespaces)
+        yield from others.findings
+        yield from svrl_to_findings(report, tree, name, schema._checks, schema.namespaces,
+                                    others.trees)
 
     def validate(self, doc: etree._ElementTree | etree._Element, file: str) -> list[Finding]:
         """Findings for ``doc`` (already parsed with the safe parser), as a list."""
@@ -100,12 +101,12 @@ class SchematronSchema:
         schema = self._chosen(doc, file, path) if self.choose_phase else self
         base = _base_uri(doc, str(path) if path else file)
         params: dict[str, object] = {_FIRED: fired}
-        extra: list[Finding] = []
+        others = subordinate.Subordinates()
         if schema.has_documents:
             listing = schema._transform(doc, file, base, {_STEP: "documents"})
-            found, extra = subordinate.load(listing, base, file, _tree(doc), schema.namespaces)
-            params[_DOCUMENTS] = found
-        return schema._transform(doc, file, base, params), extra, schema
+            others = subordinate.load(listing, base, file, _tree(doc), schema.namespaces)
+            params[_DOCUMENTS] = others.documents
+        return schema._transform(doc, file, base, params), others, schema
 
     def _transform(self, doc, file: str, base: str | None, params: dict) -> str:
         sheet = self.stylesheet()

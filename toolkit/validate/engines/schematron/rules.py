@@ -178,6 +178,8 @@ class RuleCompiler:
         if language(item) is not None:
             out.set("{http://www.w3.org/XML/1998/namespace}lang", language(item))
         out.set("{urn:x-tei-edition:schematron}n", str(n))
+        if p.documents is not None:
+            out.set("{urn:x-tei-edition:schematron}doc", "{tk:document(" + node + ")}")
         content = self.x(out, "for-each", select=where) if subject else out
         references(content, item, lambda k, ref: self.m.lookup(k, ref, p), self.x)
         human_text(content, item, self.x, with_lang=False)
@@ -187,5 +189,7 @@ class RuleCompiler:
         err.set("location", "{tk:path(" + node + ")}")
         err.set("{urn:x-tei-edition:schematron}n", str(n))
         err.set("{urn:x-tei-edition:schematron}error", "{$err:code}")
+        if p.documents is not None:
+            err.set("{urn:x-tei-edition:schematron}doc", "{tk:document(" + node + ")}")
         self.x(etree.SubElement(err, V + "text"), "value-of",
                select="concat('cannot evaluate: ', $err:code, ': ', $err:description)")

@@ -10,7 +10,7 @@ SVRL, where the stylesheet wrote its value.
 from __future__ import annotations
 
 import re
-from typing import Protocol, Sequence
+from typing import Mapping, Protocol, Sequence
 
 from lxml import etree
 
@@ -27,8 +27,13 @@ class CheckInfo(Protocol):
 
 
 def svrl_to_findings(svrl: str, doc: etree._ElementTree | etree._Element, file: str,
-                     checks: Sequence[CheckInfo], namespaces: dict[str, str]) -> list[Finding]:
+                     checks: Sequence[CheckInfo], namespaces: dict[str, str],
+                     others: Mapping[str, tuple[str, etree._ElementTree]] | None = None
+                     ) -> list[Finding]:
     """Findings for one SVRL report about ``doc`` (the lxml tree that was validated).
+
+    An assertion that fired in a subordinate document (``tk:doc`` names its URI) is
+    reported in that file, located in ``others[uri]`` (its name and tree).
 
     Severity: ``@severity`` (fatal/error, warning, info) when given; else the role:
     warn/warning/nonfatal -> warning, info/information -> info, error/fatal -> error;
@@ -38,7 +43,7 @@ def svrl_to_findings(svrl: str, doc: etree._ElementTree | etree._Element, file: 
     """
     tree = doc.getroottree() if isinstance(doc, etree._Element) else doc
     report = etree.fromstring(svrl.encode("utf-8"))
-    lines: dict[str | None, int | None] = {}
+    lines: dict[tuple, int | None] = {}
     out: list[Finding] = []
     errors: dict[tuple, list[int]] = {}
     for el in report.iter(V + "failed-assert", V + "successful-report"):
@@ -66,9 +71,12 @@ def svrl_to_findings(svrl: str, doc: etree._ElementTree | etree._Element, file: 
             severity = "error"
         else:
             severity = _severity(kind, role, declared)
-        if location not in lines:
-            lines[location] = line_of(tree, location, namespaces)
-        out.append(Finding(file, lines[location], None, severity, message or "(no message)",
+        where, in_tree = file, tree
+        if el.get(T + "doc") and others and el.get(T + "doc") in others:
+            where, in_tree = others[el.get(T + "doc")]
+        if (where, location) not in lines:
+            lines[where, location] = line_of(in_tree, location, namespaces)
+        out.append(Finding(where, lines[where, location], None, severity, message or "(no message)",
                            check.rule if check else (el.get("id") or "schematron"),
                            location, "schematron"))
     for index, more in errors.values():
