@@ -27,7 +27,8 @@ from lxml import etree
 from . import contexts
 from .messages import avt, human_text
 from .model import Model, Pattern
-from .names import ERR, S, SCH, SVRL, T, TK, V, X, XS, XSL, error, file_of, strip_marks, text_of
+from .names import (ERR, S, SCH, SVRL, T, TK, V, X, XS, XSL, error, file_of, strip_marks,
+                    text_of)
 from .rules import Check, RuleCompiler
 
 _RUNTIME = Path(__file__).with_name("runtime.xsl")
@@ -61,10 +62,6 @@ class Emitter:
         el.set(T + "line", str(source.sourceline or 0))
         el.set(T + "file", file_of(source))
         return el
-
-    @staticmethod
-    def file(el: etree._Element) -> str:
-        return file_of(el)
 
 
 def compile_model(model: Model) -> tuple[str, list[Check]]:
@@ -115,7 +112,8 @@ class _Compiler:
             priority = self._mode(root, f"tk:g{k}", patterns, priority)
         self._main(root)
         etree.indent(root, space=" ")
-        return etree.tostring(root.getroottree(), encoding="unicode", pretty_print=True), self.checks
+        text = etree.tostring(root.getroottree(), encoding="unicode", pretty_print=True)
+        return text, self.checks
 
     def _nsmap(self) -> dict[str, str]:
         nsmap = {"xsl": XSL, "svrl": SVRL, "xs": XS, "tk": TK, "err": ERR}

@@ -96,18 +96,23 @@ def _strip(text: str) -> str:
     return "".join(out)
 
 
-def _alternatives(text: str) -> list[str]:
-    """Split on top-level ``|`` / ``union``; ``intersect`` and ``except`` are refused."""
-    parts, depth, start = [], 0, 0
+def _outside_parentheses(text: str, char: str) -> list[int]:
+    """The positions of ``char`` in ``text`` that are not inside parentheses."""
+    found, depth = [], 0
     for i, ch in enumerate(text):
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
+        elif ch == char and depth == 0:
+            found.append(i)
+    return found
+
+
+def _alternatives(text: str) -> list[str]:
+    """Split on top-level ``|`` / ``union``; ``intersect`` and ``except`` are refused."""
+    cuts = [-1] + _outside_parentheses(text, "|") + [len(text)]
+    parts = [text[a + 1:b] for a, b in zip(cuts, cuts[1:])]
     out = []
     for part in parts:
         if re.search(r"\s(intersect|except)\s", part):
@@ -117,14 +122,7 @@ def _alternatives(text: str) -> list[str]:
 
 
 def _last_step(branch: str) -> str:
-    depth, cut = 0, -1
-    for i, ch in enumerate(branch):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "/" and depth == 0:
-            cut = i
+    cut = ([-1] + _outside_parentheses(branch, "/"))[-1]
     return branch[cut + 1:].strip()
 
 

@@ -108,7 +108,6 @@ def _instantiate(inst: etree._Element, abstract: dict[str, etree._Element],
         if copies:
             etree.SubElement(new, S + plural).extend(copies)
     _substitute(new, params)
-    new.set(T + "instance-of", name)
     new.sourceline = inst.sourceline
     new.tail = inst.tail
     inst.getparent().replace(inst, new)

@@ -24,7 +24,7 @@ from lxml import etree
 
 from .messages import avt, human_text, references
 from .model import Model, Pattern
-from .names import V, error, is_sch, language, local
+from .names import T, V, XML_LANG, error, file_of, is_sch, language, local
 
 if TYPE_CHECKING:
     from .compile import Emitter
@@ -160,7 +160,7 @@ class RuleCompiler:
         n = len(self.checks)
         self.checks.append(Check(kind, rule_id, None if role and _VARIABLE.match(role) else role,
                                  None if severity and _VARIABLE.match(severity) else severity,
-                                 p.id, self.x.file(item), item.sourceline))
+                                 p.id, file_of(item), item.sourceline))
         subject = item.get("subject") or rule.get("subject")
         tryel = self.x(parent, "try")
         self._compat(tryel)
@@ -171,15 +171,16 @@ class RuleCompiler:
             self.x(iff, "variable", item, name="tk:subject",
                    select=f"({subject})[. instance of node()][1]")
             where = f"($tk:subject, {node})[1]"
-        out = etree.SubElement(iff, V + ("failed-assert" if kind == "assert" else "successful-report"))
+        tag = "failed-assert" if kind == "assert" else "successful-report"
+        out = etree.SubElement(iff, V + tag)
         out.set("test", avt(test))
         self._attributes(out, item, ("id", "role", "flag", "severity"))
         out.set("location", "{tk:path(" + where + ")}")
         if language(item) is not None:
-            out.set("{http://www.w3.org/XML/1998/namespace}lang", language(item))
-        out.set("{urn:x-tei-edition:schematron}n", str(n))
+            out.set(XML_LANG, language(item))
+        out.set(T + "n", str(n))
         if p.documents is not None:
-            out.set("{urn:x-tei-edition:schematron}doc", "{tk:document(" + node + ")}")
+            out.set(T + "doc", "{tk:document(" + node + ")}")
         content = self.x(out, "for-each", select=where) if subject else out
         references(content, item, lambda k, ref: self.m.lookup(k, ref, p), self.x)
         human_text(content, item, self.x, with_lang=False)
@@ -187,9 +188,9 @@ class RuleCompiler:
         err = etree.SubElement(catch, V + "failed-assert")
         err.set("test", avt(test))
         err.set("location", "{tk:path(" + node + ")}")
-        err.set("{urn:x-tei-edition:schematron}n", str(n))
-        err.set("{urn:x-tei-edition:schematron}error", "{$err:code}")
+        err.set(T + "n", str(n))
+        err.set(T + "error", "{$err:code}")
         if p.documents is not None:
-            err.set("{urn:x-tei-edition:schematron}doc", "{tk:document(" + node + ")}")
+            err.set(T + "doc", "{tk:document(" + node + ")}")
         self.x(etree.SubElement(err, V + "text"), "value-of",
                select="concat('cannot evaluate: ', $err:code, ': ', $err:description)")

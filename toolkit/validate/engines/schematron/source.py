@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .names import (RNG, S, SCH, SCH1, T, TEI, XS, SchematronError, error, file_of, is_sch,
+from .names import (RNG, S, SCH, SCH1, T, TEI, XS, SchematronError, file_of, is_sch,
                     local)
 
 
@@ -105,7 +105,8 @@ def _from_odd(root: etree._Element, schema: etree._Element) -> None:
     for el in root.iter(S + "ns"):
         schema.append(copy.deepcopy(el))
     for spec in root.iter("{%s}constraintSpec" % TEI):
-        if spec.get("scheme") not in ("schematron", "isoschematron") or spec.get("mode") == "delete":
+        if spec.get("scheme") not in ("schematron", "isoschematron") \
+                or spec.get("mode") == "delete":
             continue
         owner = spec.getparent()
         while owner is not None and local(owner) not in ("elementSpec", "classSpec", "macroSpec",
