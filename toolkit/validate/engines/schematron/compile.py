@@ -6,8 +6,9 @@ The stylesheet's shape (its parameters are its public surface)::
                            subordinate documents the patterns' @documents select
     xsl:param tk:fired     write svrl:fired-rule elements (default true; the toolkit's
                            own findings do not need them and pass false)
-    xsl:param tk:documents map(URI, document-node()): the subordinate documents, parsed
-                           by the toolkit (the transform itself reads no file)
+    xsl:param tk:documents the subordinate documents, parsed by the toolkit (the transform
+                           itself reads no file), and tk:document-uris the URIs of the
+                           'documents' step they were read for, in order, one a line
     mode tk:g0, tk:g1 ...  one per group of patterns validating the same documents: one
                            traversal of each document, however many patterns (see .rules)
 
@@ -92,8 +93,9 @@ class _Compiler:
         self.x(root, "output", method="xml", indent="no", encoding="UTF-8")
         self.x(root, "param", name="tk:step", select="'validate'", **{"as": "xs:string"})
         self.x(root, "param", name="tk:fired", select="true()", **{"as": "xs:boolean"})
-        self.x(root, "param", name="tk:documents", select="map{}",
-               **{"as": "map(xs:string, document-node())"})
+        self.x(root, "param", name="tk:documents", select="()", **{"as": "document-node()*"})
+        self.x(root, "param", name="tk:document-uris", select="''", **{"as": "xs:string"})
+        self.x(root, "variable", name="tk:uris", select="tokenize($tk:document-uris, '\n')")
         prefixes = ", ".join(f"'{uri}': '{prefix}'" for uri, prefix in
                              _first_prefixes(m.namespaces).items())
         self.x(root, "variable", name="tk:prefixes", select=f"map{{{prefixes}}}")
@@ -199,8 +201,10 @@ class _Compiler:
                 continue
             each = self.x(out, "for-each", patterns[0].el, select=documents)
             self.x(each, "variable", name="tk:uri", select="tk:uri(., $tk:root)")
-            found = self.x(self.x(each, "choose"), "when", test="exists($tk:documents($tk:uri))")
-            self.x(found, "apply-templates", select="$tk:documents($tk:uri)", mode=f"tk:g{k}")
+            self.x(each, "variable", name="tk:document",
+                   select="$tk:documents[index-of($tk:uris, $tk:uri)[1]]")
+            found = self.x(self.x(each, "choose"), "when", test="exists($tk:document)")
+            self.x(found, "apply-templates", select="$tk:document", mode=f"tk:g{k}")
             missing = etree.SubElement(self.x(found.getparent(), "otherwise"), V + "error")
             missing.set("code", "tk:document-unavailable")
             missing.set("document", "{$tk:uri}")

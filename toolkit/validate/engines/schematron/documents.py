@@ -5,7 +5,8 @@ validates other documents cannot open them itself. The generated stylesheet ther
 runs twice for a schema that has such patterns: first with ``tk:step='documents'``, which
 evaluates every ``@documents`` expression against the primary document and lists the
 absolute URIs; then, after this module has read those files, for real, with the parsed
-documents as the ``tk:documents`` parameter.
+documents as the ``tk:documents`` parameter (``document-node()*``) and the URIs the first
+run listed for them, in the same order, as ``tk:document-uris`` (one a line).
 
 What may be read is what XInclude may read: local files in the primary document's folder
 or below it, parsed by the one safe parser (no DTD, no entity, no network). Anything
@@ -33,39 +34,43 @@ from .svrl import line_of
 class Subordinates:
     """The documents read for one primary document, and what could not be read."""
 
-    #: absolute URI -> document bytes, the stylesheet's ``tk:documents`` parameter
-    documents: dict[str, bytes] = field(default_factory=dict)
-    #: absolute URI -> (the name findings in it carry, its lxml tree for line numbers)
+    #: the URIs as the stylesheet listed them, and the documents read for them
+    uris: list[str] = field(default_factory=list)
+    documents: list[etree._ElementTree] = field(default_factory=list)
+    #: document URI (as ``document-uri()`` reports it) -> (name for findings, lxml tree)
     trees: dict[str, tuple[str, etree._ElementTree]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+
+    def params(self, documents: str, uris: str) -> dict[str, object]:
+        """The stylesheet parameters ``documents`` and ``uris`` (names in Clark notation)."""
+        return {documents: self.documents, uris: "\n".join(self.uris)}
 
 
 def load(listing: str, primary_uri: str | None, name: str, tree: etree._ElementTree,
          namespaces: dict[str, str]) -> Subordinates:
     """The subordinate documents a ``tk:step='documents'`` run lists, and what failed."""
     from toolkit.core.parse import parse_file
-    from toolkit.core.saxon import serialize_for_saxon
 
     out = Subordinates()
-    documents, findings = out.documents, out.findings
     refused: set[str] = set()
     boundary = _folder(primary_uri)
     for item in etree.fromstring(listing.encode("utf-8")).iter("{%s}document" % TK):
         uri = item.get("uri")
-        if uri in documents or uri in refused:
+        if uri in out.uris or uri in refused:
             continue
         try:
             path = _local_path(uri, boundary)
             parsed = parse_file(path)
-            documents[uri] = serialize_for_saxon(parsed)
-            out.trees[uri] = (_display_name(name, path, boundary), parsed)
+            out.uris.append(uri)
+            out.documents.append(parsed)
+            out.trees[parsed.docinfo.URL] = (_display_name(name, path, boundary), parsed)
         except (_Refused, ToolkitError) as exc:
             refused.add(uri)
             location = item.get("location") or None
             reason = exc.message if isinstance(exc, ToolkitError) else str(exc)
             if isinstance(exc, ToolkitError) and exc.line:
                 reason += f" (line {exc.line})"
-            findings.append(Finding(
+            out.findings.append(Finding(
                 name, line_of(tree, location, namespaces), None, "error",
                 f"pattern {item.get('pattern')!r} validates the subordinate document "
                 f"{_shown(uri, boundary)}, which cannot be read: {reason}",

@@ -27,7 +27,8 @@ from .rules import Check
 from .svrl import svrl_to_findings
 
 _compiled: dict[str, object] = {}
-_STEP, _FIRED, _DOCUMENTS = ("{%s}%s" % (TK, n) for n in ("step", "fired", "documents"))
+_STEP, _FIRED, _DOCUMENTS, _URIS = ("{%s}%s" % (TK, n)
+                                   for n in ("step", "fired", "documents", "document-uris"))
 
 
 @dataclass
@@ -105,7 +106,7 @@ class SchematronSchema:
         if schema.has_documents:
             listing = schema._transform(doc, file, base, {_STEP: "documents"})
             others = subordinate.load(listing, base, file, _tree(doc), schema.namespaces)
-            params[_DOCUMENTS] = others.documents
+            params.update(others.params(_DOCUMENTS, _URIS))
         return schema._transform(doc, file, base, params), others, schema
 
     def _transform(self, doc, file: str, base: str | None, params: dict) -> str:
