@@ -1,0 +1,1 @@
+"""``tei-edition lsp``: the language server, over stdio."""

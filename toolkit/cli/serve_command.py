@@ -1,0 +1,83 @@
+"""``tei-edition serve``: a live preview of the edition on 127.0.0.1."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from pathlib import Path
+
+import click
+
+from toolkit.cli import CONTEXT, _pairs, cli
+from toolkit.core.errors import ToolkitError, UsageError
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("sources", nargs=-1)
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="Port on 127.0.0.1; 0 picks a free one (printed at start).")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Stylesheet parameter (repeatable), as for build.")
+@click.option("--stylesheet", "stylesheets", multiple=True, metavar="FORMAT=FILE.xsl",
+              help="Use your own stylesheet for a format (it may xsl:import ours).")
+def serve(sources, port, params, stylesheets) -> None:
+    """Serve SOURCES (files, folders, globs) as a live HTML edition on 127.0.0.1.
+
+    With no SOURCES, serves the bundled edition. Every save of a source, a file it
+    points to (a register file), a stylesheet or a schema renders the page again and
+    reloads open tabs at the reader's scroll position; a panel lists the findings of
+    validate with links to their lines. A document that stops being well-formed keeps
+    its last good page, with the error shown on top. The text and PDF editions are at
+    the same URL with .txt and .pdf. Only files inside the project folder are served.
+    Stop with Ctrl-C.
+    """
+    from toolkit.core import resources
+    from toolkit.core import sources as source_list
+    from toolkit.serve.app import LiveApp
+
+    err = click.get_text_stream("stderr")
+    overrides = {k: Path(v) for k, v in _pairs(stylesheets, "--stylesheet")}
+    for fmt, path in overrides.items():
+        if fmt not in ("html", "text", "pdf"):
+            raise click.BadParameter(f"unknown format {fmt!r}", param_hint="--stylesheet")
+        if not path.is_file():
+            raise click.BadParameter(f"no such stylesheet: {path}", param_hint="--stylesheet")
+    problems = []
+    found = source_list.expand(list(sources) or [str(p) for p in resources.bundled_edition()],
+                               problems=problems)
+    for finding in problems:
+        click.echo(finding.format(), err=True)
+    if not found:
+        click.echo("tei-edition serve: no documents to serve", err=True)
+        sys.exit(2)
+    try:
+        app = LiveApp(found, port=port, params=dict(_pairs(params, "--param")),
+                      overrides=overrides)
+    except OSError as exc:
+        click.echo(f"tei-edition serve: cannot listen on 127.0.0.1:{port}: "
+                   f"{exc.strerror or exc}", err=True)
+        sys.exit(2)
+    except ToolkitError as exc:
+        click.echo(exc.finding().format(), err=True)
+        sys.exit(exc.exit_code if isinstance(exc, UsageError) else 2)
+    click.echo(f"Serving {len(app.project.documents)} document(s) from {app.project.root} "
+               f"at {app.url}", err=True)
+    app.start()
+    for url, _, page in app.renderer.index():
+        if page is not None and page.error is not None:
+            click.echo(page.error.format(), err=True)
+    click.echo(f"Ready: {app.url} (Ctrl-C to stop)")
+    sys.stdout.flush()
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        app.stop()
+        err.write("Stopped.\n")
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt

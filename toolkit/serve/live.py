@@ -1,0 +1,93 @@
+"""The server's state: pages from a renderer, findings from ``validate``, events to tabs.
+
+A batch of changed files goes through :meth:`LiveState.changed` in order:
+
+1. caches that do not look at modification times are cleared (the ids of other files,
+   read by the pointer checks); schemas and Schematron are cached by path and mtime, so a
+   changed schema is compiled again on its next use, and only that one;
+2. the renderer renders what depends on the change; each new page is announced at once
+   (``reload``), each failure too (``status``: the tab shows the error over the last good
+   page), so the reader sees the page before validation has run;
+3. the affected documents are validated as ``validate`` would (same plan, engines and
+   findings) and their pages' panels updated (``status``).
+
+Nothing here raises on bad input: a failure is a finding on the page.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from toolkit.core.findings import Finding
+from toolkit.serve.events import Broadcaster
+from toolkit.serve.pages import Page, Renderer, Update
+from toolkit.serve.project import Project
+from toolkit.validate.run import ValidationOptions, check_file
+
+SCHEMA_SUFFIXES = (".xsd", ".rng", ".rnc", ".sch", ".odd")
+#: Findings listed in a page's panel at most (the count says how many there are).
+PANEL_LIMIT = 500
+
+
+class LiveState:
+    """Pages, findings and the event stream of one server (see the module docstring)."""
+
+    def __init__(self, project: Project, renderer: Renderer, options: ValidationOptions,
+                 events: Broadcaster | None = None) -> None:
+        self.project = project
+        self.renderer = renderer
+        self.options = options
+        self.events = events or Broadcaster()
+        self._findings: dict[Path, list[Finding]] = {}
+        self._lock = threading.Lock()
+
+    def start(self) -> Update:
+        update = self.renderer.start()
+        self._validate(update.documents)
+        return update
+
+    def changed(self, paths: set[Path]) -> Update:
+        """Render and validate again what ``paths`` affect, announcing each step."""
+        from toolkit.validate.engines import checks
+
+        checks._ids_in_file.cache_clear()  # keyed by path only: a register file changed
+        update = self.renderer.update(paths)
+        for url in sorted(update.rendered | update.failed):
+            page = self.renderer.page(url)
+            if page is not None:
+                self.events.publish("reload" if page.error is None else "status",
+                                    self.status(url, page))
+        documents = set(update.documents)
+        if any(p.suffix.lower() in SCHEMA_SUFFIXES for p in paths):
+            documents |= {self.renderer.source_of(url) for url, _, _ in self.renderer.index()}
+        documents.discard(None)
+        self._validate(documents)
+        for url, _, page in self.renderer.index():
+            if self.renderer.source_of(url) in documents and page is not None:
+                self.events.publish("status", self.status(url, page))
+        return update
+
+    def findings_of(self, source: Path | None) -> list[Finding]:
+        with self._lock:
+            return list(self._findings.get(source, [])) if source else []
+
+    def status(self, url: str, page: Page | None = None) -> dict:
+        """What a tab shows about its page: version, error, findings (JSON-ready)."""
+        page = page or self.renderer.page(url)
+        source = self.renderer.source_of(url)
+        findings = self.findings_of(source) + (page.warnings if page else [])
+        return {
+            "url": url,
+            "version": page.version if page else 0,
+            "error": page.error.as_dict() if page and page.error else None,
+            "findings": [f.as_dict() for f in findings[:PANEL_LIMIT]],
+            "total": len(findings),
+            "source": f"/_live/source?page={url}" if source else None,
+        }
+
+    def _validate(self, documents) -> None:
+        for path in sorted(documents):
+            result = check_file(path, self.options)
+            with self._lock:
+                self._findings[path] = result.findings
