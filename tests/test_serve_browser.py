@@ -1,0 +1,93 @@
+"""The served telegram in headless Chromium: a save shows up without a manual reload, at the
+reader's scroll position; a malformed save shows the error over the last good page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import TELEGRAM
+from live_helpers import PATIENCE
+from toolkit.core.sources import expand
+from toolkit.serve.app import LiveApp
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PAGE = "/tei/telegram-1953-03-29.html"
+WAIT_MS = PATIENCE * 1000
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def browser_page(tmp_path):
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip("chromium is not installed (CI installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    (tmp_path / "tei").mkdir()
+    source = Path(shutil.copy(TELEGRAM, tmp_path / "tei" / TELEGRAM.name))
+    shutil.copytree(TELEGRAM.parent.parent / "schemas", tmp_path / "schemas")  # its xml-model
+    with LiveApp(expand([str(source)]), root=tmp_path) as app:
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page(viewport={"width": 1000, "height": 700})
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(app.url + PAGE.lstrip("/"))
+            page.wait_for_selector("#tei-live-panel .tei-live-toggle", timeout=WAIT_MS)
+            yield page, source, errors
+            browser.close()
+
+
+def edit(source: Path, old: str, new: str) -> str:
+    text = source.read_text("utf-8")
+    assert old in text
+    source.write_text(text.replace(old, new, 1), "utf-8")
+    return text
+
+
+def test_save_updates_the_open_page_at_the_same_scroll_position(browser_page):
+    page, source, errors = browser_page
+    page.evaluate("window.scrollTo(0, 1500)")
+    page.wait_for_function("window.scrollY >= 1400", timeout=WAIT_MS)
+    edit(source, "again declared that he fully agrees", "again declared that he entirely agrees")
+    page.wait_for_function(
+        "document.body.innerText.includes('declared that he entirely agrees')", timeout=WAIT_MS)
+    page.wait_for_function("window.scrollY >= 1400", timeout=WAIT_MS)
+    assert "fully agrees" not in page.inner_text("body")
+    assert errors == []
+
+
+def test_malformed_save_shows_the_error_and_keeps_the_page(browser_page):
+    page, source, errors = browser_page
+    good = edit(source, '<p xml:id="p3">', '<p xml:id="p3"')
+    banner = page.locator("#tei-live-error")
+    banner.wait_for(state="visible", timeout=WAIT_MS)
+    assert "not-well-formed" in banner.inner_text()
+    assert "measures to prepare for" in page.inner_text("body")  # the last good page
+    source.write_text(good.replace("measures to prepare for", "steps to prepare for"), "utf-8")
+    page.wait_for_function("document.body.innerText.includes('steps to prepare for')",
+                           timeout=WAIT_MS)
+    assert not page.locator("#tei-live-error").is_visible()
+    assert errors == []
+
+
+def test_findings_panel_lists_validate_findings_with_line_links(browser_page):
+    page, source, _ = browser_page
+    edit(source, 'ref="#nam-il">Nam Il</persName>, as before', 'ref="#nam-ill">Nam Il</persName>, as before')
+    page.wait_for_function(
+        "document.querySelector('#tei-live-panel').innerText.includes('dangling')"
+        " || [...document.querySelectorAll('.tei-live-rule')].some(e => e.textContent == 'dangling-pointer')",
+        timeout=WAIT_MS)
+    page.click("#tei-live-panel .tei-live-toggle")
+    item = page.locator(".tei-live-error, .tei-live-list li").filter(has_text="nam-ill").first
+    link = item.locator("a.tei-live-where")
+    href = link.get_attribute("href")
+    line = int(href.rsplit("#L", 1)[1])
+    assert 'ref="#nam-ill"' in source.read_text("utf-8").splitlines()[line - 1]
+    link.click()
+    page.wait_for_url("**/_live/source?**", timeout=WAIT_MS)
+    assert 'nam-ill' in page.locator(f"#L{line}").inner_text()
