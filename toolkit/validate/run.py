@@ -238,17 +238,32 @@ def check_file(path: Path, options: ValidationOptions, name: str | None = None) 
     """Parse ``path``, run every applicable schema and the checks; never raises."""
     name = name or str(path)
     started = time.perf_counter()
+    try:
+        tree = parse_file(path)
+    except ToolkitError as exc:
+        finding = exc.finding()
+        return FileResult(name, [Finding(name, finding.line, finding.column, finding.severity,
+                                         finding.message, finding.rule, None, "parse")],
+                          time.perf_counter() - started)
+    except Exception as exc:  # noqa: BLE001 - one file must not stop the run
+        return _internal(name, exc, started)
+    result = check_tree(tree, path, options, name)
+    result.timings = {"parse": time.perf_counter() - started - result.seconds, **result.timings}
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def check_tree(tree, path: Path | None, options: ValidationOptions, name: str,
+               lines: list[str] | None = None) -> FileResult:
+    """Run every applicable schema and the checks over a parsed document; never raises.
+
+    ``path`` is the file the tree stands for (its declarations and pointers are resolved
+    relative to it); ``lines`` its text when that is not what is on disk (an editor's
+    unsaved buffer), for the checks' columns.
+    """
+    started = time.perf_counter()
     timings: dict[str, float] = {}
     try:
-        t = time.perf_counter()
-        try:
-            tree = parse_file(path)
-        except ToolkitError as exc:
-            finding = exc.finding()
-            return FileResult(name, [Finding(name, finding.line, finding.column, finding.severity,
-                                             finding.message, finding.rule, None, "parse")],
-                              time.perf_counter() - started)
-        timings["parse"] = time.perf_counter() - t
         uses, findings = plan(tree, path, options, name)
         for use in uses:
             t = time.perf_counter()
@@ -256,22 +271,27 @@ def check_file(path: Path, options: ValidationOptions, name: str | None = None) 
             kind = "rng" if use.kind == "rnc" else use.kind
             timings[kind] = timings.get(kind, 0.0) + time.perf_counter() - t
         if options.checks:
-            from toolkit.validate.engines.checks import run_checks
+            from toolkit.validate.engines.checks import SourceText, run_checks
 
             t = time.perf_counter()
-            findings += run_checks(tree, name, path)
+            text = SourceText(lines) if lines is not None else None
+            findings += run_checks(tree, name, path, text)
             timings["checks"] = time.perf_counter() - t
         findings = sorted(_unique(findings), key=Finding.sort_key)
         return FileResult(name, findings, time.perf_counter() - started,
                           [f"{u.kind}:{u.path}" for u in uses], timings)
     except Exception as exc:  # noqa: BLE001 - one file must not stop the run
-        import traceback
+        return _internal(name, exc, started)
 
-        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        return FileResult(name, [Finding(name, None, None, "error",
-                                         f"internal error while validating: {detail}",
-                                         "internal-error", source="toolkit")],
-                          time.perf_counter() - started)
+
+def _internal(name: str, exc: Exception, started: float) -> FileResult:
+    import traceback
+
+    detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+    return FileResult(name, [Finding(name, None, None, "error",
+                                     f"internal error while validating: {detail}",
+                                     "internal-error", source="toolkit")],
+                      time.perf_counter() - started)
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
