@@ -59,6 +59,7 @@ class LiveApp:
 
     def stop(self) -> None:
         self._stop.set()
+        self.state.stop()
         self.state.events.close()
         self.http.shutdown()
         self.http.server_close()

@@ -8,8 +8,10 @@ A batch of changed files goes through :meth:`LiveState.changed` in order:
 2. the renderer renders what depends on the change; each new page is announced at once
    (``reload``), each failure too (``status``: the tab shows the error over the last good
    page), so the reader sees the page before validation has run;
-3. the affected documents are validated as ``validate`` would (same plan, engines and
-   findings) and their pages' panels updated (``status``).
+3. the affected documents are queued for validation, which a thread of its own does as
+   ``validate`` would (same plan, engines and findings), one document at a time, updating
+   their pages' panels (``status``); a save while a validation runs is rendered at once,
+   not after it.
 
 Nothing here raises on bad input: a failure is a finding on the page.
 """
@@ -41,14 +43,29 @@ class LiveState:
         self.events = events or Broadcaster()
         self._findings: dict[Path, list[Finding]] = {}
         self._lock = threading.Lock()
+        self._queued: set[Path] = set()
+        self._wake = threading.Condition()
+        self._stopped = False
+        self._validator: threading.Thread | None = None
 
     def start(self) -> Update:
+        """Render every page, then validate in the background (pages first)."""
         update = self.renderer.start()
-        self._validate(update.documents)
+        self._validator = threading.Thread(target=self._validate_loop, daemon=True,
+                                           name="tei-edition-validate")
+        self._validator.start()
+        self._queue(update.documents)
         return update
 
+    def stop(self) -> None:
+        with self._wake:
+            self._stopped = True
+            self._wake.notify_all()
+        if self._validator is not None:
+            self._validator.join(timeout=30)
+
     def changed(self, paths: set[Path]) -> Update:
-        """Render and validate again what ``paths`` affect, announcing each step."""
+        """Render again what ``paths`` affect and announce it; queue the validation."""
         from toolkit.validate.engines import checks
 
         checks._ids_in_file.cache_clear()  # keyed by path only: a register file changed
@@ -62,10 +79,7 @@ class LiveState:
         if any(p.suffix.lower() in SCHEMA_SUFFIXES for p in paths):
             documents |= {self.renderer.source_of(url) for url, _, _ in self.renderer.index()}
         documents.discard(None)
-        self._validate(documents)
-        for url, _, page in self.renderer.index():
-            if self.renderer.source_of(url) in documents and page is not None:
-                self.events.publish("status", self.status(url, page))
+        self._queue(documents)
         return update
 
     def findings_of(self, source: Path | None) -> list[Finding]:
@@ -86,8 +100,30 @@ class LiveState:
             "source": f"/_live/source?page={url}" if source else None,
         }
 
-    def _validate(self, documents) -> None:
-        for path in sorted(documents):
-            result = check_file(path, self.options)
+    # -- validation, one document at a time, behind the rendering -------------------------
+
+    def _queue(self, documents) -> None:
+        with self._wake:
+            self._queued |= set(documents)
+            self._wake.notify_all()
+
+    def _validate_loop(self) -> None:
+        while True:
+            with self._wake:
+                while not self._queued and not self._stopped:
+                    self._wake.wait()
+                if self._stopped:
+                    return
+                path = min(self._queued)
+                self._queued.discard(path)
+            try:
+                findings = check_file(path, self.options).findings
+            except Exception as exc:  # noqa: BLE001 - check_file should not raise; keep going
+                findings = [Finding(str(path), None, None, "error",
+                                    f"internal error while validating: {exc}", "internal-error",
+                                    source="toolkit")]
             with self._lock:
-                self._findings[path] = result.findings
+                self._findings[path] = findings
+            for url, _, page in self.renderer.index():
+                if self.renderer.source_of(url) == path and page is not None:
+                    self.events.publish("status", self.status(url, page))
