@@ -2,7 +2,8 @@
 
     python benchmarks/bench_live.py [FILE] [--rounds N] [--no-browser]
 
-FILE defaults to the telegram. In one run, on a copy of FILE (with the schemas its
+FILE defaults to the telegram (a folder, as ``run.sh`` may pass, means the telegram too).
+In one run, on a copy of FILE (with the schemas its
 ``<?xml-model?>`` names beside it):
 
 * **save to page**: `serve` running (stylesheets compiled); the file is saved with one word
@@ -162,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args(argv)
+    if Path(args.file).is_dir():  # run.sh passes every benchmark the corpus folder
+        args.file = str(ROOT / "tei" / "telegram-1953-03-29.xml")
     browser = not args.no_browser and CHROMIUM.exists()
     with tempfile.TemporaryDirectory() as folder:
         source = copy_project(Path(args.file), Path(folder))

@@ -27,7 +27,6 @@ class PointerAt:
     token: str
     start: int
     end: int
-    closed: bool
 
 
 def pointer_at(lines: list[str], line: int, char: int) -> PointerAt | None:
@@ -64,7 +63,7 @@ def pointer_at(lines: list[str], line: int, char: int) -> PointerAt | None:
             end += 1
         if close < 0:
             end = max(end, char)
-        return PointerAt(local, element, text[start:end], start, end, close >= 0)
+        return PointerAt(local, element, text[start:end], start, end)
     return None
 
 

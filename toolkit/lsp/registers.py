@@ -11,6 +11,7 @@ languages, its dates, its note.
 A *register entry* is an element with an ``xml:id`` of one of the kinds in
 :data:`ENTRY_TAGS` (``person``, ``place``, ``org``, ``event``, ``bibl`` ...); completion
 offers those, the entries of the kind the element names first (``persName`` -> persons).
+(Every element with an id is a target for definition and hover, a note as much as a person.)
 """
 
 from __future__ import annotations
@@ -41,23 +42,15 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):(.*)$", re.S)
 
 @dataclass(frozen=True)
 class Target:
-    """Where a pointer leads: the file, the element's id, line and column (1-based)."""
+    """Where a pointer leads: the file, the element, the 1-based column of its xml:id."""
 
     file: Path
-    id: str
-    line: int
-    column: int
     element: etree._Element
+    column: int
 
-
-@dataclass(frozen=True)
-class Choice:
-    """A pointer value to complete: what to write, the entry's label and kind."""
-
-    value: str
-    label: str
-    kind: str
-    detail: str
+    @property
+    def line(self) -> int:
+        return self.element.sourceline or 1
 
 
 class Registers:
@@ -116,9 +109,7 @@ class Registers:
     def _find(self, file, tree, lines, fragment: str) -> Target | None:
         for el in tree.iter():
             if isinstance(el.tag, str) and el.get(XML_ID) == fragment:
-                line = el.sourceline or 1
-                column = _id_column(lines, line, fragment)
-                return Target(file, fragment, line, column, el)
+                return Target(file, el, _id_column(lines, el.sourceline or 1, fragment))
         return None
 
     def _load(self, file: Path):
@@ -157,19 +148,22 @@ class Registers:
                             files[(self.path.parent / file_part).resolve()] = None
         return [f for f in files if f != self.path and f.is_file()]
 
-    def choices(self, element_name: str = "") -> list[Choice]:
-        """Every register entry this document can point to, as pointer values."""
-        out = [_choice(f"#{el.get(XML_ID)}", el) for el in _entries(self.tree)]
+    def choices(self, element_name: str = "") -> list[tuple[str, etree._Element]]:
+        """``(pointer value, entry)`` for every register entry this document can point to,
+        the kind ``element_name`` names first, then by main name."""
+        out = [(f"#{el.get(XML_ID)}", el) for el in _entries(self.tree)]
         for file in self.register_files():
             loaded = self._load(file)
             if loaded is None:
                 continue
             same_meaning = file in self.configured
             prefix = "#" if same_meaning else _relative(file, self.path) + "#"
-            out += [_choice(prefix + el.get(XML_ID), el) for el in _entries(loaded[0])]
+            out += [(prefix + el.get(XML_ID), el) for el in _entries(loaded[0])]
         preferred = PREFERRED.get(element_name)
-        out.sort(key=lambda c: (c.kind != preferred, c.label.casefold()))
-        return list({c.value: c for c in out}.values())
+        out.sort(key=lambda c: (etree.QName(c[1]).localname != preferred,
+                                label_of(c[1]).casefold()))
+        seen: set[str] = set()
+        return [(v, el) for v, el in out if not (v in seen or seen.add(v))]
 
 
 _FILES: dict[tuple[str, object], tuple[etree._ElementTree, list[str]]] = {}
@@ -191,9 +185,8 @@ def describe(element: etree._Element) -> str:
     dates = [d for d in (_date(child) for child in element if isinstance(child.tag, str)) if d]
     if dates:
         parts.append("; ".join(dates))
-    for child in element:
-        if isinstance(child.tag, str) and etree.QName(child).localname == "note":
-            parts.append(_text(child))
+    if note_of(element):
+        parts.append(note_of(element))
     return "\n\n".join(parts)
 
 
@@ -213,11 +206,10 @@ def _entries(tree: etree._ElementTree):
             yield el
 
 
-def _choice(value: str, el: etree._Element) -> Choice:
-    kind = etree.QName(el).localname
-    note = next((_text(c) for c in el if isinstance(c.tag, str) and
+def note_of(element: etree._Element) -> str:
+    """The text of the entry's first ``note`` (empty when it has none)."""
+    return next((_text(c) for c in element if isinstance(c.tag, str) and
                  etree.QName(c).localname == "note"), "")
-    return Choice(value, label_of(el), kind, note[:200])
 
 
 def _date(el: etree._Element) -> str:

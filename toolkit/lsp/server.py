@@ -24,13 +24,14 @@ import concurrent.futures
 from pathlib import Path
 
 from lsprotocol import types
+from lxml import etree
 from pygls.lsp.server import LanguageServer
 
 from toolkit import __version__
 from toolkit.core.errors import ToolkitError
 from toolkit.lsp import diagnostics, mentions
 from toolkit.lsp.pointers import pointer_at
-from toolkit.lsp.registers import Registers, describe
+from toolkit.lsp.registers import Registers, describe, label_of, note_of
 from toolkit.validate.configured import configured_registers, options_for
 
 #: Seconds without typing before the full check runs.
@@ -187,22 +188,26 @@ def did_close(ls: TeiLanguageServer, params: types.DidCloseTextDocumentParams) -
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
 def definition(ls: TeiLanguageServer, params: types.DefinitionParams):
+    """The element a pointer names (``#id``, ``file.xml#id``, ``prefix:id``)."""
     found = _target_at(ls, params.text_document.uri, params.position)
-    if found is None:
-        return None
-    target, registers = found
+    return _location(ls, *found) if found else None
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: TeiLanguageServer, params: types.HoverParams):
+    """The register entry (or element) a pointer names, described."""
+    found = _target_at(ls, params.text_document.uri, params.position)
+    return _hover(found[0]) if found else None
+
+
+def _location(ls: TeiLanguageServer, target, registers: Registers) -> types.Location:
     lines = registers.lines if target.file == registers.path else \
         (ls.buffer_of(target.file) or _read(target.file)).splitlines()
     start = diagnostics.position(lines, target.line - 1, target.column - 1)
     return types.Location(uri=target.file.as_uri(), range=types.Range(start=start, end=start))
 
 
-@server.feature(types.TEXT_DOCUMENT_HOVER)
-def hover(ls: TeiLanguageServer, params: types.HoverParams):
-    found = _target_at(ls, params.text_document.uri, params.position)
-    if found is None:
-        return None
-    target, _ = found
+def _hover(target) -> types.Hover:
     where = f"\n\n*{target.file.name}:{target.line}*"
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
                                                     value=describe(target.element) + where))
@@ -227,12 +232,13 @@ def completion(ls: TeiLanguageServer, params: types.CompletionParams):
     edit_range = types.Range(start=diagnostics.position(lines, line, at.start),
                              end=diagnostics.position(lines, line, max(at.end, char)))
     items = []
-    for rank, choice in enumerate(registers.choices(at.element)):
+    for rank, (value, entry) in enumerate(registers.choices(at.element)):
+        label = label_of(entry)
         items.append(types.CompletionItem(
-            label=choice.value, detail=f"{choice.label} ({choice.kind})",
-            documentation=choice.detail or None, kind=types.CompletionItemKind.Reference,
-            filter_text=f"{choice.value} {choice.label}", sort_text=f"{rank:05d}",
-            text_edit=types.TextEdit(range=edit_range, new_text=choice.value)))
+            label=value, detail=f"{label} ({etree.QName(entry).localname})",
+            documentation=note_of(entry)[:300] or None, kind=types.CompletionItemKind.Reference,
+            filter_text=f"{value} {label}", sort_text=f"{rank:05d}",
+            text_edit=types.TextEdit(range=edit_range, new_text=value)))
     return types.CompletionList(is_incomplete=False, items=items)
 
 
