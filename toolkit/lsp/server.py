@@ -32,7 +32,7 @@ from toolkit.core.errors import ToolkitError
 from toolkit.lsp import diagnostics, mentions
 from toolkit.lsp.pointers import pointer_at
 from toolkit.lsp.registers import Registers, describe, label_of, note_of
-from toolkit.validate.configured import configured_registers, options_for
+from toolkit.validate.configured import configured_registers, forget_other_files, options_for
 
 #: Seconds without typing before the full check runs.
 DEBOUNCE = 0.3
@@ -127,6 +127,7 @@ class TeiLanguageServer(LanguageServer):
     def _check(self, text: str, path: Path | None, uri: str) -> list[types.Diagnostic]:
         name = str(path or uri)
         lines = text.splitlines()
+        forget_other_files()  # a register file may have been saved since
         findings = diagnostics.full_check(text, path, name, self.options)
         shown = [diagnostics.to_diagnostic(f, lines) for f in findings]
         if findings and findings[0].source == "parse":

@@ -25,6 +25,7 @@ from toolkit.core.findings import Finding
 from toolkit.serve.events import Broadcaster
 from toolkit.serve.pages import Page, Renderer, Update
 from toolkit.serve.project import Project
+from toolkit.validate.configured import forget_other_files
 from toolkit.validate.run import ValidationOptions, check_file
 
 SCHEMA_SUFFIXES = (".xsd", ".rng", ".rnc", ".sch", ".odd")
@@ -66,9 +67,7 @@ class LiveState:
 
     def changed(self, paths: set[Path]) -> Update:
         """Render again what ``paths`` affect and announce it; queue the validation."""
-        from toolkit.validate.engines import checks
-
-        checks._ids_in_file.cache_clear()  # keyed by path only: a register file changed
+        forget_other_files()
         update = self.renderer.update(paths)
         for url in sorted(update.rendered | update.failed):
             page = self.renderer.page(url)

@@ -3,7 +3,7 @@
 ``watchfiles`` (inotify on Linux) groups the events of one save (an editor's write to a
 temporary file and rename, a formatter's second write) into one batch: a batch is yielded
 once no new event arrived for :data:`STEP_MS`. Only files the server cares about are
-passed on (sources, stylesheets, schemas, configuration), never hidden folders such as
+passed on (sources, stylesheets, schemas), never hidden folders such as
 ``.git`` or the output of a build.
 """
 
@@ -18,7 +18,7 @@ STEP_MS = 15
 #: Longest a batch is held while events keep coming (watchfiles' ``debounce``).
 DEBOUNCE_MS = 300
 WATCHED_SUFFIXES = frozenset({".xml", ".tei", ".xsl", ".xslt", ".xsd", ".rng", ".rnc", ".sch",
-                              ".odd", ".toml"})
+                              ".odd"})
 
 
 def relevant(path: Path, folders: list[Path]) -> bool:

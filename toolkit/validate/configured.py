@@ -37,3 +37,14 @@ def configured_registers(cfg: config_module.Config) -> tuple[Path, ...]:
         value = [value]
     base = cfg.path.resolve().parent if cfg.path else Path.cwd()
     return tuple(base / v for v in value if isinstance(v, str))
+
+
+def forget_other_files() -> None:
+    """Drop what the checks remember of other files (the ids of ``registers.xml``, read
+    once per path): a long-running process calls this before checking again, so that an
+    edited register file is read afresh."""
+    from toolkit.validate.engines import checks
+
+    cached = getattr(checks, "_ids_in_file", None)
+    if cached is not None:
+        cached.cache_clear()
