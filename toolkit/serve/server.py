@@ -49,6 +49,15 @@ class LiveServer(ThreadingHTTPServer):
     def url(self) -> str:
         return f"http://{HOST}:{self.server_address[1]}/"
 
+    def handle_error(self, request, client_address) -> None:
+        """A tab closed mid-request is normal; anything else is one line, no traceback."""
+        import sys
+
+        error = sys.exc_info()[1]
+        if not isinstance(error, (ConnectionError, TimeoutError)):
+            sys.stderr.write(f"tei-edition serve: request failed: {type(error).__name__}: "
+                             f"{error}\n")
+
 
 class Handler(BaseHTTPRequestHandler):
     server: LiveServer
@@ -94,8 +103,9 @@ class Handler(BaseHTTPRequestHandler):
                 found = inject.asset(parts.path[len("/_live/"):])
                 if found is None:
                     self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8")
-                else:
-                    self._send(HTTPStatus.OK, found[0], found[1], head=head)
+                else:  # the server's own files do not change while it runs
+                    self._send(HTTPStatus.OK, found[0], found[1], head=head,
+                               cache="max-age=86400")
             elif parts.path == "/":
                 self._send(HTTPStatus.OK, _start_page(state), "text/html; charset=utf-8",
                            head=head, policy=PAGE_POLICY)
@@ -160,11 +170,12 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
 
     def _send(self, status: HTTPStatus, body: bytes, content_type: str, head: bool = False,
-              policy: str | None = None, extra: dict[str, str] | None = None) -> None:
+              policy: str | None = None, extra: dict[str, str] | None = None,
+              cache: str = "no-store") -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", cache)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         if policy:
