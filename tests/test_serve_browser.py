@@ -61,6 +61,22 @@ def test_save_updates_the_open_page_at_the_same_scroll_position(browser_page):
     assert errors == []
 
 
+def test_update_keeps_the_readers_view_and_the_page_working(browser_page):
+    page, source, errors = browser_page
+    page.click("#ed-toggle")  # the diplomatic view, a choice of the reader
+    assert "ed-diplomatic" in page.get_attribute("body", "class")
+    edit(source, "again declared that he fully agrees", "again declared that he wholly agrees")
+    page.wait_for_function("document.body.innerText.includes('he wholly agrees')",
+                           timeout=WAIT_MS)
+    assert "ed-diplomatic" in page.get_attribute("body", "class")
+    link = page.locator("#x-p1 .tei-persName > a").first  # a popup in the changed paragraph
+    link.hover()
+    assert page.locator("#" + link.get_attribute("aria-describedby")).is_visible()
+    page.click("#ed-toggle")
+    assert "ed-diplomatic" not in page.get_attribute("body", "class")
+    assert errors == []
+
+
 def test_malformed_save_shows_the_error_and_keeps_the_page(browser_page):
     page, source, errors = browser_page
     good = edit(source, '<p xml:id="p3">', '<p xml:id="p3"')

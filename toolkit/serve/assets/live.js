@@ -24,6 +24,75 @@
     location.reload();
   }
 
+  /* A new version of the page replaces only the elements whose source changed, so the
+     reader keeps the scroll position, and what the page's own script changed (the
+     diplomatic view, an open note) stays where the source did not change. The new page is
+     compared with the page as it was served (not with the live one, which that script
+     has touched). Nodes parsed by DOMParser are inert: no script in them runs when they
+     are inserted. When the head or the body's outline changed (a stylesheet edit), the
+     page is reloaded instead. */
+  var served = null;
+  function parse(text) { return new DOMParser().parseFromString(text, "text/html"); }
+  function fetchPage() {
+    return fetch(path, {cache: "no-store"}).then(function (r) {
+      if (!r.ok) { throw new Error("status " + r.status); }
+      return r.text();
+    }).then(parse);
+  }
+  fetchPage().then(function (doc) { if (!served) { served = doc; } }).catch(function () {});
+
+  function sameAttributes(a, b) {
+    if (a.attributes.length !== b.attributes.length) { return false; }
+    for (var i = 0; i < a.attributes.length; i += 1) {
+      var attr = a.attributes[i];
+      if (b.getAttribute(attr.name) !== attr.value) { return false; }
+    }
+    return true;
+  }
+
+  function kids(node) { return Array.prototype.slice.call(node.childNodes); }
+
+  function morph(live, before, after) {
+    if (before.isEqualNode(after)) { return; }
+    if (before.nodeType !== 1 || before.nodeName !== after.nodeName ||
+        live.nodeName !== before.nodeName || !sameAttributes(before, after) ||
+        before.childNodes.length !== after.childNodes.length ||
+        live.childNodes.length !== before.childNodes.length) {
+      live.parentNode.replaceChild(document.importNode(after, true), live);
+      return;
+    }
+    var liveKids = kids(live), beforeKids = kids(before), afterKids = kids(after);
+    for (var i = 0; i < liveKids.length; i += 1) { morph(liveKids[i], beforeKids[i], afterKids[i]); }
+  }
+
+  function headOf(doc) {  /* the head without its title, which may change freely */
+    return Array.prototype.map.call(doc.head.children, function (node) {
+      return node.nodeName === "TITLE" ? "" : node.outerHTML;
+    }).join("");
+  }
+
+  function update(data) {
+    fetchPage().then(function (fresh) {
+      var liveKids = Array.prototype.filter.call(document.body.childNodes, function (node) {
+        return node !== banner && node !== panel;
+      });
+      var before = served;
+      if (!before || headOf(fresh) !== headOf(before) ||
+          liveKids.length !== before.body.childNodes.length ||
+          before.body.childNodes.length !== fresh.body.childNodes.length) {
+        reload();
+        return;
+      }
+      var beforeKids = kids(before.body), afterKids = kids(fresh.body);
+      for (var i = 0; i < liveKids.length; i += 1) { morph(liveKids[i], beforeKids[i], afterKids[i]); }
+      served = fresh;
+      var script = fresh.querySelector("script[src='/_live/live.js']");
+      pageVersion = Number(script && script.dataset.version) || data.version;
+      document.title = fresh.title;
+      show(data);
+    }).catch(reload);
+  }
+
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) { node.className = cls; }
@@ -103,7 +172,7 @@
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (status) {
         if (!status) { return; }
-        if (status.version > pageVersion && !status.error) { reload(); return; }
+        if (status.version > pageVersion && !status.error) { update(status); return; }
         show(status);
       })
       .catch(function () {});
@@ -112,7 +181,7 @@
   var source = new EventSource("/_live/events");
   source.addEventListener("reload", function (event) {
     var data = JSON.parse(event.data);
-    if (data.url === path && data.version !== pageVersion) { reload(); }
+    if (data.url === path && data.version !== pageVersion) { update(data); }
   });
   source.addEventListener("status", function (event) {
     var data = JSON.parse(event.data);
