@@ -26,7 +26,7 @@ def serve(sources, port, params, stylesheets) -> None:
 
     With no SOURCES, serves the bundled edition. Every save of a source, a file it
     points to (a register file), a stylesheet or a schema renders the page again and
-    reloads open tabs at the reader's scroll position; a panel lists the findings of
+    updates open tabs where the reader is; a panel lists the findings of
     validate with links to their lines. A document that stops being well-formed keeps
     its last good page, with the error shown on top. The text and PDF editions are at
     the same URL with .txt and .pdf. Only files inside the project folder are served.
