@@ -63,6 +63,17 @@ def test_malformed_save_keeps_the_last_good_page_and_says_where(served):
     assert b"misty morning" in get(app.url, LETTER)[2]
 
 
+def test_register_file_entries_are_in_the_page_and_follow_its_changes(served):
+    app, events, folder = served
+    assert b"A harbour clerk invented for this fixture." in get(app.url, LETTER)[2]
+    registers = folder / "registers.xml"
+    registers.write_text(registers.read_text("utf-8").replace("A harbour clerk", "A port clerk"),
+                         "utf-8")
+    events.wait("reload", LETTER)
+    body = get(app.url, LETTER)[2]
+    assert b"A port clerk invented" in body and b"A harbour clerk" not in body
+
+
 def test_register_change_renders_and_validates_the_document_again(served):
     app, events, folder = served
     assert not [f for f in status(app.url, LETTER)["findings"] if f["rule"] == "dangling-pointer"]

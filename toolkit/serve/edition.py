@@ -17,6 +17,7 @@ import html
 import threading
 from pathlib import Path
 
+from toolkit.build.registers import PARAM as REGISTERS_PARAM, find_registers
 from toolkit.core.errors import ToolkitError
 from toolkit.core.findings import Finding
 from toolkit.core.parse import parse_file
@@ -29,14 +30,19 @@ CONTENT_TYPES = {"html": "text/html; charset=utf-8", "text": "text/plain; charse
 
 
 def render_format(doc: Document, fmt: str, sheets: WarmStylesheets,
-                  params: dict[str, object]) -> tuple[bytes, list[Finding]]:
-    """Parse ``doc`` and transform it into ``fmt``; raise :class:`ToolkitError` on failure."""
+                  params: dict[str, object], root: Path) -> tuple[bytes, list[Finding]]:
+    """Parse ``doc`` and transform it into ``fmt`` with the register files it points to
+    (inside ``root``), as ``build`` does; raise :class:`ToolkitError` on failure."""
     name = str(doc.path)
     tree = parse_file(doc.path)
+    found = find_registers(tree, doc.path, root)
+    if found.trees:
+        params = {**params, REGISTERS_PARAM: found.trees}
     result = sheets.get(fmt).transform(tree, params=params, name=name,
                                        base_uri=tree.docinfo.URL or None)
-    warnings = [Finding(name, None, None, "warning", message, "xsl:message", source="xslt")
-                for message in result.messages]
+    warnings = list(found.findings) + [
+        Finding(name, None, None, "warning", message, "xsl:message", source="xslt")
+        for message in result.messages]
     if fmt == "pdf":
         from toolkit.build import pdf
 
@@ -126,7 +132,8 @@ class EditionRenderer:
         with self._lock:
             previous = self._pages.get(url)
             try:
-                body, warnings = render_format(doc, fmt, self.sheets, self.params)
+                body, warnings = render_format(doc, fmt, self.sheets, self.params,
+                                               self.project.real_root)
             except (Exception, RecursionError) as exc:  # noqa: BLE001 - keep serving
                 error = failure_finding(doc, exc)
                 if previous is not None and previous.version:
