@@ -20,9 +20,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
+from toolkit.build.registers import find_registers
 from toolkit.core.errors import ToolkitError
 from toolkit.core.parse import parse_bytes, read_source
 
@@ -58,8 +60,10 @@ class Registers:
 
     def __init__(self, path: Path | None, tree: etree._ElementTree, lines: list[str],
                  configured: tuple[Path, ...] = (),
-                 buffer_of: Callable[[Path], str | None] = lambda p: None) -> None:
+                 buffer_of: Callable[[Path], str | None] = lambda p: None,
+                 root: Path | None = None) -> None:
         self.path = path.resolve() if path is not None else None
+        self.root = root
         self.tree = tree
         self.lines = lines
         self.configured = tuple(p.resolve() for p in configured)
@@ -134,18 +138,15 @@ class Registers:
     # -- completion and description -----------------------------------------------------
 
     def register_files(self) -> list[Path]:
-        """The other files this document's pointers name, and the configured registers."""
+        """The configured registers and the register files this document points to, found
+        as ``build`` finds them for the edition's pages (:func:`find_registers`: file
+        pointers and ``prefixDef`` URIs, followed from register to register, inside
+        ``root``)."""
         files: dict[Path, None] = {p: None for p in self.configured}
         if self.path is not None:
-            for el in self.tree.iter():
-                if not isinstance(el.tag, str):
-                    continue
-                for value in el.attrib.values():
-                    for token in value.split():
-                        file_part = self.expand(token).partition("#")[0]
-                        if file_part.lower().endswith((".xml", ".tei")) and \
-                                not _SCHEME.match(file_part):
-                            files[(self.path.parent / file_part).resolve()] = None
+            found = find_registers(self.tree, self.path, self.root)
+            for tree in found.trees:
+                files[Path(unquote(urlsplit(tree.docinfo.URL).path)).resolve()] = None
         return [f for f in files if f != self.path and f.is_file()]
 
     def choices(self, element_name: str = "") -> list[tuple[str, etree._Element]]:

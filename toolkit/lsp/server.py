@@ -45,12 +45,14 @@ class TeiLanguageServer(LanguageServer):
         super().__init__("tei-edition", __version__,
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.options = None
+        self.root: Path | None = None  # the workspace folder: register files may come from it
         self.registers: tuple[Path, ...] = ()
         self.full: dict[str, tuple[int, list[types.Diagnostic]]] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self.checker = concurrent.futures.ThreadPoolExecutor(1, "tei-edition-check")
 
     def configure(self, folder: Path | None) -> None:
+        self.root = folder
         try:
             self.options, cfg = options_for(folder)
             self.registers = configured_registers(cfg)
@@ -80,7 +82,7 @@ class TeiLanguageServer(LanguageServer):
         lines = doc.source.splitlines()
         if tree is None:
             return None
-        return Registers(path, tree, lines, self.registers, self.buffer_of), doc
+        return Registers(path, tree, lines, self.registers, self.buffer_of, self.root), doc
 
     # -- diagnostics --------------------------------------------------------------------
 
@@ -290,7 +292,8 @@ def _registers_without_buffer(ls: TeiLanguageServer, uri: str):
     tree = diagnostics.parse_text(_read(path), path, str(path))
     if isinstance(tree, ToolkitError):
         return None
-    return Registers(path, tree, doc.source.splitlines(), ls.registers, ls.buffer_of), doc
+    return Registers(path, tree, doc.source.splitlines(), ls.registers, ls.buffer_of,
+                     ls.root), doc
 
 
 def _offset_position(lines: list[str], offset: int) -> types.Position:
