@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+#: ../shared beside the checkout; TEI_EDITION_SHARED names it for a checkout elsewhere (a git
+#: worktree, a CI cache).
+SHARED = Path(os.environ.get("TEI_EDITION_SHARED") or ROOT.parent / "shared")
 CORPUS = SHARED / "corpus"
 TELEGRAM = ROOT / "tei" / "telegram-1953-03-29.xml"
 

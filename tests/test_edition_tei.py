@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from lxml import etree, isoschematron
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from conftest import ROOT, SHARED
+
 TELEGRAM = ROOT / "tei" / "telegram-1953-03-29.xml"
 SEED = SHARED / "seeds" / "000_4aa7b316669ab202.txt"
 TEI_ALL_RNG = SHARED / "schemas" / "tei_all" / "tei_all.rng"
