@@ -454,10 +454,14 @@ MINIMAL = {
     "editorialDecl": "<editorialDecl><p/></editorialDecl>",
     "encodingDesc": "<encodingDesc><projectDesc><p/></projectDesc></encodingDesc>",
     "titleStmt": "<titleStmt><title/></titleStmt>",
+    "facsimile": '<facsimile><graphic url="leaf-120.png"/></facsimile>',
+    "graphic": '<graphic url="leaf-120.png"/>', "relatedItem": '<relatedItem target="#p1"/>',
     **{n: f"<{n}><p/></{n}>" for n in ("projectDesc", "correction", "normalization",
                                         "interpretation", "quotation", "hyphenation", "abstract")},
 }
 WHOLE = {"TEI", "teiHeader", "fileDesc", "text"}  # never inserted
+#: Where an element goes among its parent's children when it cannot be the last one.
+POSITION = {"front": 0, "facsimile": 1}
 
 
 def _minimal(name: str) -> etree._Element:
@@ -482,7 +486,10 @@ def test_xsd_accepts_only_what_tei_all_accepts(doc, xsd_lxml, tei_all):
             if not isinstance(parent.tag, str):
                 continue
             child = _minimal(name)
-            parent.insert(0, child) if name == "front" else parent.append(child)
+            if name in POSITION:
+                parent.insert(POSITION[name], child)
+            else:
+                parent.append(child)
             if xsd_lxml.validate(tree) and tei_all.validate(tree):
                 present |= {etree.QName(e).localname for e in child.iter()}
                 break
