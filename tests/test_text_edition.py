@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from lxml import etree
 
 from conftest import TELEGRAM, run_cli
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
 
 CHOICE_FIXTURE = """<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0">
@@ -48,10 +51,12 @@ def telegram_text(tmp_path_factory):
 def test_title_block(telegram_text):
     head = telegram_text.split("\n\n\n")[0][:1500]
     assert telegram_text.startswith("Ciphered telegram from Kuznetsov and Fedorenko")
-    for value in ("From: Vasily Vasilyevich Kuznetsov; Nikolai Trofimovich Fedorenko",
+    for value in ("From: Kuznetsov; Fedorenko",
                   "Date: 29 March 1953, Pyongyang", "Archival identifier: Moscow, AVPRF, fond 059a",
-                  "Translated by: Kathryn Weathersby", "Source: ", "Funded by: Leon Levy Foundation"):
+                  "Translated by: Kathryn Weathersby", "Source: "):
         assert value in head, value
+    # the Leon Levy Foundation supported the archive's page, not this edition (issue 16)
+    assert "Funded by" not in head
 
 
 def test_layout_at_default_width(telegram_text):
@@ -71,10 +76,11 @@ def test_width_param_from_the_cli(tmp_path, width):
 def test_notes_numbered_and_listed(telegram_text):
     body, _, rest = telegram_text.partition("\nNotes\n-----\n")
     assert rest, "no Notes section"
+    count = len(list(etree.parse(str(TELEGRAM)).find(f"{TEI}text").iter(f"{TEI}note")))
     calls = [int(n) for n in re.findall(r"\[(\d+)\]", body)]
-    assert calls == list(range(1, 12))
+    assert calls == list(range(1, count + 1))
     listed = re.findall(r"^\[(\d+)\] \[Ed\.\] ", rest, re.M)
-    assert [int(n) for n in listed] == list(range(1, 12))
+    assert [int(n) for n in listed] == list(range(1, count + 1))
     assert "Особая папка" in rest
 
 
