@@ -109,7 +109,8 @@ def _jobs(ctx, param, value) -> int | str:
 def build(sources, to, out, params, stylesheets, jobs, force, quiet, verbose) -> None:
     """Build editions of SOURCES (files, folders, globs).
 
-    With no SOURCES, builds the bundled edition (the telegram of 29 March 1953).
+    With no SOURCES, builds the bundled edition (the telegram of 29 March 1953 and its
+    front matter; its register file is validated, not built).
     Documents whose source, stylesheets, options and outputs are unchanged since the
     last build into the same folder are skipped (see OUT/.tei-edition-manifest.json);
     --force rebuilds them. A document that fails is reported with its location and
@@ -129,8 +130,8 @@ def build(sources, to, out, params, stylesheets, jobs, force, quiet, verbose) ->
         if not path.is_file():
             raise click.BadParameter(f"no such stylesheet: {path}", param_hint="--stylesheet")
     problems: list[Finding] = []
-    found = source_list.expand(list(sources) or [str(p) for p in resources.bundled_edition()],
-                               problems=problems)
+    bundled = resources.bundled_edition(documents_only=True)
+    found = source_list.expand(list(sources) or [str(p) for p in bundled], problems=problems)
     for finding in problems:
         ui.finding(finding)
     options = pipeline.BuildOptions(formats, out, _pairs(params, "--param"), overrides)

@@ -28,6 +28,14 @@ def schema_path(name: str) -> Path:
     return data_dir("schemas") / name
 
 
-def bundled_edition() -> list[Path]:
-    """The TEI sources of the bundled edition (the telegram of 29 March 1953)."""
-    return sorted(data_dir("tei").glob("*.xml"))
+#: Files of the bundled edition that hold registers only (a header and a standOff): they are
+#: validated with the documents, but there is no text in them to publish.
+REGISTER_FILES = frozenset({"registers.xml"})
+
+
+def bundled_edition(documents_only: bool = False) -> list[Path]:
+    """The TEI files of the bundled edition: the telegram of 29 March 1953, its front matter
+    (``front/``) and its register file; with ``documents_only``, without the register file
+    (what ``build`` publishes)."""
+    files = sorted(data_dir("tei").rglob("*.xml"))
+    return [f for f in files if not (documents_only and f.name in REGISTER_FILES)]
