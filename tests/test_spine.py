@@ -227,7 +227,9 @@ def test_wheel_installs_and_builds_from_an_empty_folder(tmp_path):
                             env=env, timeout=600)
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in _edition_files(work / "build"))
-    assert names == sorted(f"{TELEGRAM.stem}{s}" for s in (".html", ".pdf", ".txt"))
+    documents = [p.stem for p in (ROOT / "tei").rglob("*.xml") if p.name != "registers.xml"]
+    assert TELEGRAM.stem in documents  # the telegram and its front matter
+    assert names == sorted(f"{stem}{s}" for stem in documents for s in (".html", ".pdf", ".txt"))
     where = subprocess.run([str(python), "-c", "import toolkit; print(toolkit.__file__)"],
                            cwd=work, capture_output=True, text=True, env=env).stdout
     assert str(env_dir) in where, "the test must exercise the installed wheel, not the checkout"
