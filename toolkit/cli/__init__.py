@@ -130,8 +130,8 @@ def build(sources, to, out, params, stylesheets, jobs, force, quiet, verbose) ->
         if not path.is_file():
             raise click.BadParameter(f"no such stylesheet: {path}", param_hint="--stylesheet")
     problems: list[Finding] = []
-    bundled = resources.bundled_edition(documents_only=True)
-    found = source_list.expand(list(sources) or [str(p) for p in bundled], problems=problems)
+    found = (source_list.expand(list(sources), problems=problems) if sources
+             else resources.bundled_sources(documents_only=True))
     for finding in problems:
         ui.finding(finding)
     options = pipeline.BuildOptions(formats, out, _pairs(params, "--param"), overrides)

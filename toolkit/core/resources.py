@@ -37,5 +37,14 @@ def bundled_edition(documents_only: bool = False) -> list[Path]:
     """The TEI files of the bundled edition: the telegram of 29 March 1953, its front matter
     (``front/``) and its register file; with ``documents_only``, without the register file
     (what ``build`` publishes)."""
-    files = sorted(data_dir("tei").rglob("*.xml"))
-    return [f for f in files if not (documents_only and f.name in REGISTER_FILES)]
+    return [source.path for source in bundled_sources(documents_only)]
+
+
+def bundled_sources(documents_only: bool = False) -> list:
+    """:func:`bundled_edition` as sources of the folder ``tei/``: outputs keep the layout
+    (``front/introduction.html``), and the folder is the tree the files' pointers may reach
+    (``front/`` points to ``../registers.xml``)."""
+    from toolkit.core.sources import expand
+
+    return [source for source in expand([str(data_dir("tei"))])
+            if not (documents_only and source.path.name in REGISTER_FILES)]
