@@ -105,7 +105,7 @@ def test_the_archives_funder_is_not_claimed_for_the_edition(doc):
 
 def test_no_359_is_the_senders_previous_telegram(doc):
     refs = {r.get("target"): r.get("subtype") for r in xp(doc, "//tei:correspContext/tei:ref")}
-    assert refs == {"#comm-359": "previous", "#comm-242": "instruction"}
+    assert refs == {"registers.xml#comm-359": "previous", "registers.xml#comm-242": "instruction"}
     assert not xp(doc, "//@subtype[. = 'inReplyTo']")
 
 
@@ -114,7 +114,8 @@ def test_spravka_is_a_heading_and_two_entries_each_with_its_lemma(doc):
     assert text_without_notes(xp(spravka, "tei:head")[0]) == "SPRAVKA [Report]:"
     entries = xp(spravka, "tei:list/*")
     assert [etree.QName(e).localname for e in entries] == ["label", "item", "label", "item"]
-    assert [xp(label, "tei:ref/@target")[0] for label in entries[::2]] == ["#comm-359", "#comm-242"]
+    assert [xp(label, "tei:ref/@target")[0] for label in entries[::2]] == [
+        "registers.xml#comm-359", "registers.xml#comm-242"]
     assert text(entries[1]).startswith("Comrades Kuznetsov") and text(entries[3]).startswith("Molotov")
 
 

@@ -23,6 +23,9 @@ from lxml import etree, isoschematron
 from conftest import ROOT, SHARED
 
 TELEGRAM = ROOT / "tei" / "telegram-1953-03-29.xml"
+REGISTERS = ROOT / "tei" / "registers.xml"
+#: How the telegram names an entry of the edition's register file.
+REG = "registers.xml#"
 SEED = SHARED / "seeds" / "000_4aa7b316669ab202.txt"
 TEI_ALL_RNG = SHARED / "schemas" / "tei_all" / "tei_all.rng"
 XSD = ROOT / "schemas" / "edition.xsd"
@@ -77,6 +80,26 @@ def by_id(doc: etree._ElementTree, xml_id: str) -> etree._Element:
 @pytest.fixture(scope="module")
 def doc() -> etree._ElementTree:
     return etree.parse(str(TELEGRAM))
+
+
+@pytest.fixture(scope="module")
+def registers() -> etree._ElementTree:
+    return etree.parse(str(REGISTERS))
+
+
+def edition_pointers() -> set[str]:
+    """Ids of the register file that the headers and texts of the edition's files point to
+    (the telegram, its front matter); pointers between register entries do not count."""
+    pointers: set[str] = set()
+    for path in sorted((ROOT / "tei").rglob("*.xml")):
+        if path == REGISTERS:
+            continue
+        tree = etree.parse(str(path))
+        for attr in tree.xpath("/tei:TEI/tei:teiHeader//@* | /tei:TEI/tei:text//@*", namespaces=NS):
+            if attr.attrname in ("ref", "target", "corresp", "who", "resp", "source"):
+                pointers.update(tok.split("#", 1)[1] for tok in attr.split()
+                                if tok.split("#", 1)[0].endswith("registers.xml"))
+    return pointers
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +195,7 @@ def test_every_local_pointer_resolves(doc):
                 assert token[1:] in ids, f"{attr.getparent().tag} @{attr.attrname}={attr}"
 
 
-def test_every_mention_points_to_one_register_entry(doc):
+def test_every_mention_points_to_one_register_entry(doc, registers):
     kinds = {"persName": "person", "orgName": "org", "placeName": "place"}
     mentions = doc.xpath("//tei:text//tei:persName | //tei:text//tei:orgName"
                          " | //tei:text//tei:placeName | //tei:text//tei:rs"
@@ -180,8 +203,8 @@ def test_every_mention_points_to_one_register_entry(doc):
     assert len(mentions) > 60
     for m in mentions:
         ref = m.get("ref")
-        assert ref and ref.startswith("#") and " " not in ref, etree.tostring(m)
-        target = doc.xpath("//tei:standOff//*[@xml:id=$i]", i=ref[1:], namespaces=NS)
+        assert ref and ref.startswith(REG) and " " not in ref, etree.tostring(m)
+        target = registers.xpath("//tei:standOff//*[@xml:id=$i]", i=ref[len(REG):], namespaces=NS)
         assert len(target) == 1, ref
         local = etree.QName(m).localname
         if local in kinds:
@@ -192,49 +215,53 @@ def test_all_mentions_of_kim_il_sung_point_to_one_entry(doc):
     kims = doc.xpath("//tei:persName[not(parent::tei:person)]"
                      "[normalize-space()='Kim' or normalize-space()='Kim Il Sung']",
                      namespaces=NS)
-    assert {k.get("ref") for k in kims} == {"#kim-il-sung"}
+    assert {k.get("ref") for k in kims} == {REG + "kim-il-sung"}
     bare = [k for k in kims if norm(k.text) == "Kim"]
     assert len(bare) == 3  # "Kim said" (twice), "Kim pointed out"
     spravka = by_id(doc, "spravka")
-    assert len(spravka.xpath(".//tei:persName[@ref='#kim-il-sung'][not(ancestor::tei:note)]",
+    assert len(spravka.xpath(".//tei:persName[@ref=$r][not(ancestor::tei:note)]", r=REG + "kim-il-sung",
                              namespaces=NS)) == 4
     # and the text never names Kim outside a persName
     body_text = diplomatic(doc.find(".//" + t("body")))
-    assert body_text.count("Kim") == len(doc.xpath("//tei:body//tei:persName[@ref='#kim-il-sung']"
-                                                    "[not(ancestor::tei:note)]", namespaces=NS))
+    assert body_text.count("Kim") == len(doc.xpath("//tei:body//tei:persName[@ref=$r]"
+                                                    "[not(ancestor::tei:note)]", r=REG + "kim-il-sung",
+                                                    namespaces=NS))
 
 
 def test_signatures_and_senders_resolve(doc):
     signed = doc.find(".//" + t("signed"))
-    assert [p.get("ref") for p in signed.iter(t("persName"))] == ["#kuznetsov", "#fedorenko"]
+    assert [p.get("ref") for p in signed.iter(t("persName"))] == [REG + "kuznetsov", REG + "fedorenko"]
     sent = doc.find(".//" + t("correspAction") + "[@type='sent']")
-    assert [p.get("ref") for p in sent.iter(t("persName"))] == ["#kuznetsov", "#fedorenko"]
+    assert [p.get("ref") for p in sent.iter(t("persName"))] == [REG + "kuznetsov", REG + "fedorenko"]
     assert sent.find(t("date")).get("when") == "1953-03-29"
     received = doc.find(".//" + t("correspAction") + "[@type='received']")
-    assert received.find(t("placeName")).get("ref") == "#moscow"
+    assert received.find(t("placeName")).get("ref") == REG + "moscow"
 
 
-def test_every_register_entry_is_used(doc):
-    pointers: set[str] = set()
-    for attr in doc.xpath("/tei:TEI/tei:teiHeader//@* | /tei:TEI/tei:text//@*", namespaces=NS):
-        if attr.attrname in ("ref", "target", "corresp", "who", "resp", "source"):
-            pointers.update(tok[1:] for tok in attr.split() if tok.startswith("#"))
-    entries = doc.xpath("//tei:standOff//tei:person | //tei:standOff//tei:org"
-                        " | //tei:standOff//tei:place | //tei:standOff//tei:event"
-                        " | //tei:standOff//tei:bibl", namespaces=NS)
+def test_registers_are_a_file_of_their_own(doc, registers):
+    assert doc.find(t("standOff")) is None
+    assert registers.getroot().find(t("text")) is None
+    assert registers.getroot().find(t("standOff")) is not None
+
+
+def test_every_register_entry_is_used(registers):
+    pointers = edition_pointers()
+    entries = registers.xpath("//tei:standOff//tei:person | //tei:standOff//tei:org"
+                              " | //tei:standOff//tei:place | //tei:standOff//tei:event"
+                              " | //tei:standOff//tei:bibl", namespaces=NS)
     unused = [e.get(XML_ID) for e in entries if e.get(XML_ID) not in pointers]
     assert not unused
 
 
-def test_required_entities_are_registered(doc):
-    ids = set(doc.xpath("//tei:standOff//@xml:id", namespaces=NS))
+def test_required_entities_are_registered(registers):
+    ids = set(registers.xpath("//tei:standOff//@xml:id", namespaces=NS))
     for required in ("kim-il-sung", "kuznetsov", "fedorenko", "razuvaev", "nam-il", "molotov",
                      "malik", "li-don-gen", "americans", "chinese-friends", "soviet-government",
                      "dprk", "prc", "democratic-camp", "spa-presidium", "dprk-mfa", "korea",
                      "pyongyang", "panmunjom", "moscow", "korean-side", "comm-359", "comm-242",
                      "moscow-document", "presidium-decree"):
         assert required in ids, required
-    li = by_id(doc, "li-don-gen")
+    li = by_id(registers, "li-don-gen")
     assert li.get("cert") == "low"
 
 
@@ -263,11 +290,11 @@ def test_losses_are_measured_as_the_stated_range(doc):
 
 def test_communications_are_referenced(doc):
     refs = {(r.get("type"), r.get("target")) for r in doc.iter(t("ref"))}
-    assert ("communication", "#comm-359") in refs
-    assert ("communication", "#comm-242") in refs
+    assert ("communication", REG + "comm-359") in refs
+    assert ("communication", REG + "comm-242") in refs
     rs = {r.get("ref") for r in doc.iter(t("rs")) if r.get("type") == "communication"}
-    assert {"#moscow-document", "#presidium-decree", "#soviet-proposal",
-            "#pyongyang-statement"} <= rs
+    assert {REG + i for i in ("moscow-document", "presidium-decree", "soviet-proposal",
+                              "pyongyang-statement")} <= rs
 
 
 # -- the text against the seed --------------------------------------------------------
@@ -332,10 +359,27 @@ def _empty(xpath):
     return mutate
 
 
+def _local_entry(tree, kind: str, xml_id: str) -> None:
+    """Give the document registers of its own (a standOff) with one entry of ``kind``."""
+    lists = {"person": "listPerson", "org": "listOrg", "place": "listPlace", "bibl": "listBibl"}
+    names = {"person": "persName", "org": "orgName", "place": "placeName", "bibl": "title"}
+    standoff = tree.getroot().find(t("standOff"))
+    if standoff is None:
+        standoff = etree.SubElement(tree.getroot(), t("standOff"))
+    entry = etree.SubElement(etree.SubElement(standoff, t(lists[kind])), t(kind), {XML_ID: xml_id})
+    etree.SubElement(entry, t(names[kind])).text = xml_id
+
+
 def _add_unused_person(tree):
-    lp = _first(tree, "//tei:listPerson")
-    person = etree.SubElement(lp, t("person"), {XML_ID: "nobody"})
-    etree.SubElement(person, t("persName")).text = "Nobody"
+    _local_entry(tree, "person", "nobody")
+
+
+def _point_to(xpath, attr, kind):
+    """Point ``xpath``'s @attr at a local register entry of the wrong ``kind``."""
+    def mutate(tree):
+        _local_entry(tree, kind, "wrong-kind")
+        _first(tree, xpath).set(attr, "#wrong-kind")
+    return mutate
 
 
 P2_KIM = "//tei:p[@xml:id='p2']/tei:persName[normalize-space()='Kim'][1]"
@@ -346,11 +390,11 @@ BREAKERS = {
     "pointer-resolves": _set(P2_KIM, "ref", "#kim-ii-sung"),
     "target-resolves": _set("//tei:seg[@type='reference']/tei:ref", "target", "#comm-999"),
     "register-entry-used": _add_unused_person,
-    "persName-ref-person": _set(P2_KIM, "ref", "#moscow"),
-    "orgName-ref-org": _set("//tei:p[@xml:id='p2']/tei:orgName[1]", "ref", "#kim-il-sung"),
-    "placeName-ref-place": _set("//tei:p[@xml:id='p3']//tei:placeName[1]", "ref", "#dprk"),
-    "communication-ref-bibl": _set("//tei:p[@xml:id='p1']/tei:rs[@type='communication']",
-                                   "ref", "#kim-il-sung"),
+    "persName-ref-person": _point_to(P2_KIM, "ref", "place"),
+    "orgName-ref-org": _point_to("//tei:p[@xml:id='p2']/tei:orgName[1]", "ref", "person"),
+    "placeName-ref-place": _point_to("//tei:p[@xml:id='p3']//tei:placeName[1]", "ref", "org"),
+    "communication-ref-bibl": _point_to("//tei:p[@xml:id='p1']/tei:rs[@type='communication']",
+                                        "ref", "person"),
     "name-has-ref": _set(P2_KIM, "ref", None),
     "name-not-empty": _empty("//tei:p[@xml:id='p3']//tei:placeName[1]"),
     "date-normalised": _set("//tei:closer//tei:date", "when", None),
@@ -403,7 +447,7 @@ XSD_BREAKERS = {
     "misspelt element": _misspelt,
     "div/@type not in list": _set("//tei:div[@type='telegram']", "type", "telegramm"),
     "note/@type not in list": _set("//tei:note[@xml:id='n2']", "type", "footnote"),
-    "@cert not in list": _set("//tei:person[@xml:id='li-don-gen']", "cert", "maybe"),
+    "@cert not in list": _set("//tei:persName[@ref='registers.xml#li-don-gen']", "cert", "maybe"),
     "seg/@type not in list": _set("//tei:seg[@type='priority']", "type", "urgency"),
     "date/@when not ISO": _set("//tei:closer//tei:date", "when", "29.III.53"),
     "@ref not local": _set(P2_KIM, "ref", "https://example.org/kim"),
@@ -476,14 +520,16 @@ def _minimal(name: str) -> etree._Element:
     return etree.fromstring(text.replace("<" + name, f'<{name} xmlns="{TEI}"', 1))
 
 
-def test_xsd_accepts_only_what_tei_all_accepts(doc, xsd_lxml, tei_all):
+def test_xsd_accepts_only_what_tei_all_accepts(doc, registers, xsd_lxml, tei_all):
     """Spot check of "edition.xsd is a restriction of tei_all": insert the minimal instance of
     every declared element as the last child of one instance of every element; wherever
-    edition.xsd accepts the result, tei_all must accept it too."""
+    edition.xsd accepts the result, tei_all must accept it too. The tree is the telegram with
+    the edition's registers as its own standOff, so that register elements are tried too."""
     names = sorted(set(etree.parse(str(XSD)).xpath(
         "/xs:schema/xs:element/@name", namespaces={"xs": "http://www.w3.org/2001/XMLSchema"}))
         - WHOLE)
     tree = copy.deepcopy(doc)
+    tree.getroot().append(copy.deepcopy(registers.getroot().find(t("standOff"))))
     # first make every declared element occur somewhere, so that it is tried as a parent
     present = {etree.QName(e).localname for e in tree.iter() if isinstance(e.tag, str)}
     for name in names:
