@@ -16,8 +16,10 @@ FIX = Path(__file__).parent / "fixtures" / "validate"
 
 
 def _edition_copy(tmp_path: Path, text: str, name: str = "telegram.xml") -> Path:
-    """A copy of the bundled edition's layout (tei/ beside schemas/), with ``text``."""
-    (tmp_path / "tei").mkdir(exist_ok=True)
+    """A copy of the bundled edition's layout (tei/ with its register file and front matter,
+    beside schemas/), with ``text`` as the document ``name``."""
+    if not (tmp_path / "tei").exists():
+        shutil.copytree(ROOT / "tei", tmp_path / "tei")
     if not (tmp_path / "schemas").exists():
         shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
     path = tmp_path / "tei" / name
@@ -39,8 +41,9 @@ def _variants(src: str) -> dict[str, tuple[str, int, str]]:
     """name -> (broken text, line where the problem must be reported, rule or source)."""
     ids = re.findall(r'xml:id="([^"]+)"', src)
     out = {}
-    out["dangling-pointer"] = (src.replace('ref="#moscow"', 'ref="#moscw"', 1),
-                               _line_of(src, 'ref="#moscow"'), "dangling-pointer")
+    moscow = 'ref="registers.xml#moscow"'  # a pointer into the edition's register file
+    out["dangling-pointer"] = (src.replace(moscow, 'ref="registers.xml#moscw"', 1),
+                               _line_of(src, moscow), "dangling-pointer")
     second = f'xml:id="{ids[1]}"'
     out["duplicate-id"] = (src.replace(second, f'xml:id="{ids[0]}"', 1), _line_of(src, second),
                            "duplicate-id")
@@ -79,8 +82,8 @@ def test_broken_telegram_is_reported_at_the_right_line(tmp_path, variant):
 def test_dangling_pointer_suggests_the_near_miss(tmp_path):
     text, line, _ = _variants(TELEGRAM.read_text(encoding="utf-8"))["dangling-pointer"]
     result = run_cli("validate", str(_edition_copy(tmp_path, text)))
-    assert re.search(rf":{line}:\d+: error: @ref points to '#moscw'.*did you mean '#moscow'\?",
-                     result.stderr), result.stderr
+    assert re.search(rf":{line}:\d+: error: @ref points to 'registers.xml#moscw'.*"
+                     r"did you mean 'registers.xml#moscow'\?", result.stderr), result.stderr
 
 
 def test_duplicate_id_names_both_locations(tmp_path):
