@@ -4,7 +4,7 @@
   <t:b kind="..." group="..." indent="n" prefix="..." align="right" underline="=">
   holding text and nested blocks. This module flattens it into leaf blocks (a block's
   text runs around a nested block become blocks of their own), word-wraps each leaf at
-  $width (no word is broken; a word longer than the line stands alone), and joins the
+  $width (no word is broken, except a URL longer than the line; another word longer than the line stands alone), and joins the
   leaves: one newline between leaves of the same non-empty group (lines of a stanza,
   items of a list, parts of an opener), a blank line otherwise.
 -->
@@ -65,7 +65,8 @@
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="first" as="xs:integer"/>
     <xsl:param name="rest" as="xs:integer"/>
-    <xsl:iterate select="tokenize(normalize-space(replace($text, '\p{Zs}', ' ')), ' ')[.]">
+    <xsl:iterate select="tokenize(normalize-space(replace($text, '\p{Zs}', ' ')), ' ')[.]
+                         ! (if (matches(., '^\W?(https?://|www\.)')) then ed:pieces(., min(($first, $rest))) else .)">
       <xsl:param name="done" as="xs:string*" select="()"/>
       <xsl:param name="line" as="xs:string" select="''"/>
       <xsl:on-completion select="($done, $line[.])"/>
@@ -89,6 +90,25 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:iterate>
+  </xsl:function>
+
+  <!-- A word longer than a line in pieces that fit (used for URLs only): broken after a '/', '?',
+       '&amp;', '=', '-' or '.' where one falls in the second half of the line, else at the line's
+       end. Nothing is lost: the pieces join to the word. -->
+  <xsl:function name="ed:pieces" as="xs:string*">
+    <xsl:param name="word" as="xs:string"/>
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:choose>
+      <xsl:when test="string-length($word) le $n or $n lt 2">
+        <xsl:sequence select="$word"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="head" select="substring($word, 1, $n)"/>
+        <xsl:variable name="cut" select="string-length(replace($head, '^(.*[/?&amp;=.\-]).*$', '$1', 's'))"/>
+        <xsl:variable name="at" select="if ($cut lt string-length($head) and $cut gt $n idiv 2) then $cut else $n"/>
+        <xsl:sequence select="substring($word, 1, $at), ed:pieces(substring($word, $at + 1), $n)"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <xsl:function name="ed:spaces" as="xs:string">
