@@ -35,12 +35,13 @@ CONFIG = ClientServerConfig(server_command=[sys.executable, "-m", "toolkit", "ls
 
 
 def make_project(folder: Path) -> Path:
-    """A project with the telegram (and its schemas) and the two-file letter fixture."""
-    (folder / "tei").mkdir()
-    shutil.copy(ROOT / "tei" / "telegram-1953-03-29.xml", folder / "tei")
+    """A project with the bundled edition (the telegram, its register file and front
+    matter, its schemas) in ``tei/`` and the two-file letter fixture in ``letters/``."""
+    shutil.copytree(ROOT / "tei", folder / "tei")
     shutil.copytree(ROOT / "schemas", folder / "schemas")
+    (folder / "letters").mkdir()
     for name in ("letter.xml", "registers.xml"):
-        shutil.copy(ROOT / "tests" / "fixtures" / "live" / name, folder / "tei")
+        shutil.copy(ROOT / "tests" / "fixtures" / "live" / name, folder / "letters")
     return folder
 
 

@@ -12,7 +12,13 @@ from conftest import run_cli
 from lsp_helpers import (CONFIG, change, initialize, make_project, open_document,
                          position_of, published)
 
-BROKEN_LINE = 141  # the telegram's paragraph p1
+#: The tag the tests break: Kim Il Sung's name in the telegram's first paragraph.
+BROKEN_TAG = "Kim Il Sung</persName> again declared"
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line on which ``needle`` first stands."""
+    return text.count("\n", 0, text.index(needle)) + 1
 
 
 @pytest.fixture
@@ -45,17 +51,17 @@ def cli_findings(path, *args):
 @pytest.mark.asyncio
 async def test_broken_telegram_gets_the_error_at_its_line_and_column(client, project):
     path, good = telegram(project)
-    broken = good.replace("Kim Il Sung</persName> again declared",
-                          "Kim Il Sung</persname> again declared", 1)
+    broken = good.replace(BROKEN_TAG, "Kim Il Sung</persname> again declared", 1)
+    broken_line = line_of(good, BROKEN_TAG)
     uri = open_document(client, path, broken)
     first = (await published(client, uri))[0]
     assert [d.code for d in first.diagnostics] == ["not-well-formed"]
     diagnostic = first.diagnostics[0]
     assert diagnostic.severity == types.DiagnosticSeverity.Error
-    assert diagnostic.range.start.line == BROKEN_LINE - 1
+    assert diagnostic.range.start.line == broken_line - 1
     path.write_text(broken, "utf-8")
     [(line, column, severity, rule)] = cli_findings(path)
-    assert (rule, severity, line) == ("not-well-formed", "error", BROKEN_LINE)
+    assert (rule, severity, line) == ("not-well-formed", "error", broken_line)
     assert diagnostic.range.start.character == column - 1  # ASCII line: characters = UTF-16
 
 
@@ -74,8 +80,8 @@ async def test_fixing_it_clears_the_diagnostics(client, project):
 @pytest.mark.asyncio
 async def test_schema_and_reference_findings_are_validates(client, project):
     path, good = telegram(project)
-    bad = good.replace('<persName ref="#nam-il">Nam Il</persName>, as before',
-                       '<persName ref="#nam-ill">Nam Il</persName>, as before', 1)
+    bad = good.replace('<persName ref="registers.xml#nam-il">Nam Il</persName>, as before',
+                       '<persName ref="registers.xml#nam-ill">Nam Il</persName>, as before', 1)
     bad = bad.replace("<p xml:id=\"p3\">", "<p xml:id=\"p3\"><unknown/>", 1)
     uri = open_document(client, path, good)
     await published(client, uri, 2)
@@ -100,8 +106,8 @@ async def test_results_for_an_outdated_version_are_dropped(client, project):
     uri = open_document(client, path, good)
     await published(client, uri, 2)
     mark = len(client.published)
-    dangling = good.replace('ref="#nam-il">Nam Il</persName>, as before',
-                            'ref="#nam-ill">Nam Il</persName>, as before', 1)
+    dangling = good.replace('ref="registers.xml#nam-il">Nam Il</persName>, as before',
+                            'ref="registers.xml#nam-ill">Nam Il</persName>, as before', 1)
     change(client, uri, dangling, 2)
     client.text_document_did_save(types.DidSaveTextDocumentParams(
         types.TextDocumentIdentifier(uri)))
@@ -114,20 +120,23 @@ async def test_results_for_an_outdated_version_are_dropped(client, project):
 
 
 @pytest.mark.asyncio
-async def test_definition_in_the_same_file_and_in_a_register_file(client, project):
+async def test_definition_leads_into_the_register_files(client, project):
     path, text = telegram(project)
     uri = open_document(client, path, text)
-    where = position_of(text, 'ref="#kim-il-sung"', 8)
+    where = position_of(text, 'ref="registers.xml#kim-il-sung"', 20)
     found = await client.text_document_definition_async(
         types.DefinitionParams(types.TextDocumentIdentifier(uri), where))
-    assert found.uri == uri and found.range.start.line == 160 - 1
-    letter = project / "tei" / "letter.xml"
+    edition_registers = project / "tei" / "registers.xml"
+    assert found.uri == edition_registers.as_uri()
+    entry_line = edition_registers.read_text("utf-8").splitlines()[found.range.start.line]
+    assert 'xml:id="kim-il-sung"' in entry_line
+    letter = project / "letters" / "letter.xml"
     letter_text = letter.read_text("utf-8")
     letter_uri = open_document(client, letter, letter_text)
     where = position_of(letter_text, "registers.xml#porter", 15)
     found = await client.text_document_definition_async(
         types.DefinitionParams(types.TextDocumentIdentifier(letter_uri), where))
-    registers = (project / "tei" / "registers.xml")
+    registers = (project / "letters" / "registers.xml")
     assert found.uri == registers.as_uri()
     line = registers.read_text("utf-8").splitlines()[found.range.start.line]
     assert 'xml:id="porter"' in line[found.range.start.character:]
@@ -138,7 +147,7 @@ async def test_hover_shows_the_entry(client, project):
     path, text = telegram(project)
     uri = open_document(client, path, text)
     hover = await client.text_document_hover_async(types.HoverParams(
-        types.TextDocumentIdentifier(uri), position_of(text, 'ref="#kim-il-sung"', 10)))
+        types.TextDocumentIdentifier(uri), position_of(text, 'ref="registers.xml#kim-il-sung"', 22)))
     value = hover.contents.value
     assert "Kim Il Sung" in value and "김일성" in value and "Ким Ир Сен" in value
     assert "birth 1912" in value and "death 1994" in value
@@ -147,7 +156,7 @@ async def test_hover_shows_the_entry(client, project):
 
 @pytest.mark.asyncio
 async def test_completion_offers_register_entries(client, project):
-    letter = project / "tei" / "letter.xml"
+    letter = project / "letters" / "letter.xml"
     text = letter.read_text("utf-8").replace('ref="registers.xml#porter"', 'ref="registers.xml#"', 1)
     uri = open_document(client, letter, text)
     where = position_of(text, 'ref="registers.xml#"', len('ref="registers.xml#'))
@@ -163,7 +172,7 @@ async def test_completion_offers_register_entries(client, project):
 
 @pytest.mark.asyncio
 async def test_quick_fix_wraps_a_mention(client, project):
-    letter = project / "tei" / "letter.xml"
+    letter = project / "letters" / "letter.xml"
     text = letter.read_text("utf-8").replace("grey morning", "grey morning 𝔸 with Weber", 1)
     uri = open_document(client, letter, text)
     start = text.index("Weber", text.index("𝔸"))  # a character offset, as annotate gives
