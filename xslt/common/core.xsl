@@ -13,6 +13,10 @@
     labels.xsl    every label of every format in en, de, fr (ed:label, $ed:labels)
     plain.xsl     reading text as strings, the reading of choice ($reading; ed:plain, ed:flat,
                   ed:chosen, ed:or, ed:lang, ed:xml-source)
+    words.xsl     where words begin and end: joins at break="no", spacing of w/pc tokens
+                  (ed:text, ed:gap-before, ed:joins)
+    signs.xsl     the editorial signs of every format ([supplied], (?), [sic], […] ...),
+                  kinds and runs of gaps, page labels, facsimile links
     safety.xsl    ed:safe-url, ed:safe-css, ed:token
     dates.xsl     ed:iso-date, ed:date-span, ed:year
     pointers.xsl  the one pointer lookup, across register files ($ed:registers; ed:target,
@@ -42,6 +46,8 @@
   <xsl:include href="roles.xsl"/>
   <xsl:include href="labels.xsl"/>
   <xsl:include href="plain.xsl"/>
+  <xsl:include href="words.xsl"/>
+  <xsl:include href="signs.xsl"/>
   <xsl:include href="safety.xsl"/>
   <xsl:include href="dates.xsl"/>
   <xsl:include href="pointers.xsl"/>

@@ -53,7 +53,9 @@
       'born-abbr': 'b.', 'died-abbr': 'd.', 'image': 'image', 'object': 'Object', 'nym': 'Name',
       'decl-correction': 'Correction', 'decl-normalization': 'Normalisation', 'decl-quotation': 'Quotation',
       'decl-hyphenation': 'Hyphenation', 'decl-segmentation': 'Segmentation', 'decl-interpretation': 'Interpretation',
-      'decl-punctuation': 'Punctuation', 'decl-stdVals': 'Standard values'
+      'decl-punctuation': 'Punctuation', 'decl-stdVals': 'Standard values',
+      'page-image': 'page image',
+      'omitted': 'omitted by the editors'
     },
     'de': map{
       'skip': 'Zum Text springen', 'contents': 'Inhalt', 'about': 'Über dieses Dokument',
@@ -87,7 +89,9 @@
       'born-abbr': 'geb.', 'died-abbr': 'gest.', 'image': 'Bild', 'object': 'Objekt', 'nym': 'Name',
       'decl-correction': 'Korrekturen', 'decl-normalization': 'Normalisierung', 'decl-quotation': 'Anführungszeichen',
       'decl-hyphenation': 'Worttrennung', 'decl-segmentation': 'Segmentierung', 'decl-interpretation': 'Auszeichnung',
-      'decl-punctuation': 'Zeichensetzung', 'decl-stdVals': 'Standardwerte'
+      'decl-punctuation': 'Zeichensetzung', 'decl-stdVals': 'Standardwerte',
+      'page-image': 'Seitenbild',
+      'omitted': 'von den Herausgebern ausgelassen'
     },
     'fr': map{
       'skip': 'Aller au texte', 'contents': 'Sommaire', 'about': 'À propos de ce document',
@@ -121,7 +125,9 @@
       'born-abbr': 'n.', 'died-abbr': 'm.', 'image': 'image', 'object': 'Objet', 'nym': 'Nom',
       'decl-correction': 'Corrections', 'decl-normalization': 'Normalisation', 'decl-quotation': 'Citations',
       'decl-hyphenation': 'Césure', 'decl-segmentation': 'Segmentation', 'decl-interpretation': 'Interprétation',
-      'decl-punctuation': 'Ponctuation', 'decl-stdVals': 'Valeurs normalisées'
+      'decl-punctuation': 'Ponctuation', 'decl-stdVals': 'Valeurs normalisées',
+      'page-image': 'image de la page',
+      'omitted': 'omis par les éditeurs'
     }
   }"/>
 

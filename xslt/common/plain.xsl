@@ -12,7 +12,7 @@
                         the normalised reading, expansions (ex) in the diplomatic one
     ed:plain($nodes)    the reading text of nodes, whitespace kept: the chosen reading of
                         choice, no notes, no forme work, no apparatus readings, line and page
-                        breaks as spaces (none inside a word), a gap as […], a space after
+                        breaks as spaces (none inside a word: words.xsl), a gap as […], a space after
                         each block (mode ed:plain; override its templates to change it)
     ed:flat($node)      the reading text of a node's content, whitespace normalised
     ed:or($value, $fallback)  $value unless it is empty or blank
@@ -82,7 +82,14 @@
     <xsl:if test="ed:in-reading(.)"><xsl:apply-templates mode="ed:plain"/></xsl:if>
   </xsl:template>
   <xsl:template _match="{$ed:match?milestone}" mode="ed:plain">
-    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="not(ed:joins(.))"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="text()" mode="ed:plain">
+    <xsl:value-of select="ed:text(.)"/>
+  </xsl:template>
+  <xsl:template match="tei:*[exists(ed:gap-before(.))]" mode="ed:plain" priority="20">
+    <xsl:value-of select="ed:gap-before(.)"/>
+    <xsl:next-match/>
   </xsl:template>
   <xsl:template match="tei:gap" mode="ed:plain">[…]</xsl:template>
   <xsl:template _match="{$ed:match?block}" mode="ed:plain">

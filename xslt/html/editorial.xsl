@@ -53,7 +53,7 @@
   <!-- Outside choice. -->
   <xsl:template match="tei:sic">
     <span><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></span>
-    <span class="ed-sign ed-sic-mark"> [sic]</span>
+    <span class="ed-sign ed-sic-mark"><xsl:value-of select="ed:sign-close(.)"/></span>
   </xsl:template>
   <xsl:template match="tei:corr | tei:reg | tei:expan | tei:orig">
     <span><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></span>
@@ -62,11 +62,14 @@
     <abbr><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></abbr>
   </xsl:template>
 
+  <!-- One sign for a run of gaps (common: ed:gap-repeats); omissions by the editors and gaps
+       in the source are told apart (ed:gap-kind). -->
+  <xsl:template match="tei:gap[ed:gap-repeats(.)]"/>
   <xsl:template match="tei:gap">
-    <xsl:variable name="what" select="string-join((ed:label('gap'), @reason, @extent,
+    <xsl:variable name="what" select="string-join((ed:label(ed:gap-kind(.)), @reason, @extent,
                                        (@quantity || (@unit ! (' ' || .)))[normalize-space()]), ', ')"/>
     <span class="ed-gap" title="{$what}">
-      <span aria-hidden="true">[…]</span><span class="ed-vh"><xsl:value-of select="'(' || $what || ')'"/></span>
+      <span aria-hidden="true"><xsl:value-of select="ed:sign-open(.)"/></span><span class="ed-vh"><xsl:value-of select="'(' || $what || ')'"/></span>
       <xsl:if test="*">
         <span class="ed-gap-desc"><xsl:text> </xsl:text><xsl:apply-templates/></span>
       </xsl:if>
@@ -77,16 +80,16 @@
     <span title="{string-join((ed:label('unclear'), @reason), ', ')}">
       <xsl:call-template name="ed:attrs"/>
       <xsl:apply-templates/>
-      <span class="ed-sign" aria-hidden="true">(?)</span>
+      <span class="ed-sign" aria-hidden="true"><xsl:value-of select="ed:sign-close(.)"/></span>
     </span>
   </xsl:template>
 
   <xsl:template match="tei:supplied">
     <span title="{string-join((ed:label('supplied'), @reason), ', ')}">
       <xsl:call-template name="ed:attrs"/>
-      <span class="ed-sign" aria-hidden="true">[</span>
+      <span class="ed-sign" aria-hidden="true"><xsl:value-of select="ed:sign-open(.)"/></span>
       <xsl:apply-templates/>
-      <span class="ed-sign" aria-hidden="true">]</span>
+      <span class="ed-sign" aria-hidden="true"><xsl:value-of select="ed:sign-close(.)"/></span>
     </span>
   </xsl:template>
 
@@ -120,12 +123,12 @@
   <xsl:template match="tei:surplus">
     <span title="{ed:label('surplus')}">
       <xsl:call-template name="ed:attrs"/>
-      <span class="ed-sign" aria-hidden="true">{</span><xsl:apply-templates/><span class="ed-sign" aria-hidden="true">}</span>
+      <span class="ed-sign" aria-hidden="true"><xsl:value-of select="ed:sign-open(.)"/></span><xsl:apply-templates/><span class="ed-sign" aria-hidden="true"><xsl:value-of select="ed:sign-close(.)"/></span>
     </span>
   </xsl:template>
 
   <xsl:template match="tei:secl">
-    <span><xsl:call-template name="ed:attrs"/><span class="ed-sign" aria-hidden="true">⟦</span><xsl:apply-templates/><span class="ed-sign" aria-hidden="true">⟧</span></span>
+    <span><xsl:call-template name="ed:attrs"/><span class="ed-sign" aria-hidden="true"><xsl:value-of select="ed:sign-open(.)"/></span><xsl:apply-templates/><span class="ed-sign" aria-hidden="true"><xsl:value-of select="ed:sign-close(.)"/></span></span>
   </xsl:template>
 
   <!-- Apparatus: lemma in the text, readings in a smaller bracket after it. -->

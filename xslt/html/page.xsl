@@ -167,6 +167,14 @@
     </section>
   </xsl:template>
 
+  <!-- The space between two tokens (common/words.xsl), written before the element that
+       follows; here because this module has the highest import precedence of ours, so that
+       every element's own template is reached by xsl:next-match. -->
+  <xsl:template match="tei:*[exists(ed:gap-before(.))]" priority="20">
+    <xsl:value-of select="ed:gap-before(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
+
   <!-- tei:text carries the document language when only the TEI root declares it. -->
   <xsl:template match="tei:text[not(@xml:lang)][ed:lang(.)]" priority="1">
     <div lang="{ed:lang(.)}">

@@ -57,19 +57,34 @@
 
   <!-- Line, column and page beginnings. -->
   <xsl:template match="tei:lb">
-    <xsl:if test="not(@break = 'no' or @type = 'hyphenInWord')">
+    <xsl:if test="not(ed:joins(.))">
       <br/>
     </xsl:if>
   </xsl:template>
 
+  <!-- A page beginning: in the margin (CSS), "[page 37]", linked to its image (common:
+       ed:facs) when there is one; "[page image]" for a page without a number. A page with
+       neither is a boundary no reader needs to see. -->
   <xsl:template match="tei:pb">
-    <span class="ed-pb" role="note">
-      <xsl:value-of select="'[' || ed:label('page') || (@n ! (' ' || normalize-space(.))) || ']'"/>
-    </span>
+    <xsl:variable name="label" select="ed:page-label(.)"/>
+    <xsl:variable name="facs" select="ed:facs(.)"/>
+    <xsl:if test="not(ed:joins(.))"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="exists($label) or exists($facs)">
+      <span class="ed-pb" role="note">
+        <xsl:choose>
+          <xsl:when test="exists($facs)">
+            <a class="ed-facs" href="{$facs}" rel="noopener noreferrer"
+               title="{ed:label('page-image')}">[<xsl:value-of select="($label, ed:label('page-image'))[1]"/>]</a>
+          </xsl:when>
+          <xsl:otherwise>[<xsl:value-of select="$label"/>]</xsl:otherwise>
+        </xsl:choose>
+      </span>
+    </xsl:if>
   </xsl:template>
 
+  <!-- Column and gathering beginnings change nothing for a reader of the text. -->
   <xsl:template match="tei:cb | tei:gb">
-    <span class="ed-cb" aria-hidden="true">‖</span>
+    <xsl:if test="not(ed:joins(.))"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:milestone">

@@ -22,8 +22,23 @@
     </span>
   </xsl:template>
 
+  <!-- Text as it reads between its neighbours (common/words.xsl: joins, token spacing). -->
+  <xsl:template match="text()">
+    <xsl:value-of select="ed:text(.)"/>
+  </xsl:template>
+
   <!-- Comments and processing instructions are not text. -->
   <xsl:template match="comment() | processing-instruction()"/>
+
+  <!-- Forme work (running heads, page numbers of the source): kept, marked, in the margin. -->
+  <xsl:template _match="{$ed:match?furniture}">
+    <span aria-hidden="true">
+      <xsl:call-template name="ed:attrs">
+        <xsl:with-param name="class" select="'ed-fw'"/>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
 
   <!-- Data without text (common/roles.xsl): nothing on the page. -->
   <xsl:template _match="({$ed:match?data})[not(normalize-space())]"/>
@@ -110,7 +125,7 @@
                        | tei:textLang | tei:locus | tei:lang | tei:time/tei:*  | tei:secFol | tei:catchwords
                        | tei:signatures | tei:incipit | tei:explicit | tei:rubric | tei:finalRubric
                        | tei:colophon | tei:summary | tei:filiation | tei:msItem | tei:repository
-                       | tei:collection | tei:altIdentifier | tei:msName | tei:institution | tei:fw
+                       | tei:collection | tei:altIdentifier | tei:msName | tei:institution
                        | tei:dimensions | tei:height | tei:width | tei:depth | tei:dim | tei:precision
                        | tei:certainty | tei:respons | tei:link | tei:linkGrp | tei:join | tei:alt
                        | tei:altGrp | tei:timeline | tei:when | tei:metamark | tei:ex | tei:am

@@ -26,9 +26,17 @@
     </span>
   </xsl:template>
 
-  <!-- Runs of white space become one space (line ends inside CJK text trip WeasyPrint 70). -->
+  <!-- Text as it reads between its neighbours (common/words.xsl); runs of white space become
+       one space (line ends inside CJK text trip WeasyPrint 70). -->
   <xsl:template match="text()">
-    <xsl:value-of select="replace(., '[ \t\r\n]+', ' ')"/>
+    <xsl:value-of select="replace(ed:text(.), '[ \t\r\n]+', ' ')"/>
+  </xsl:template>
+
+  <!-- The space between two tokens (common/words.xsl). Elements with templates in later
+       modules (blocks, notes) never begin with a token. -->
+  <xsl:template match="tei:*[exists(ed:gap-before(.))]" priority="20">
+    <xsl:value-of select="ed:gap-before(.)"/>
+    <xsl:next-match/>
   </xsl:template>
 
   <!-- ===== highlighting ===== -->
@@ -53,8 +61,8 @@
 
   <xsl:template _match="{$ed:match?date} | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:distinct | tei:gloss | tei:code
                        | tei:ident | tei:val | tei:tag | tei:seg | tei:w | tei:c | tei:pc | tei:s
-                       | tei:phr | tei:cl | tei:g | tei:add | tei:unclear | tei:damage | tei:surplus | tei:orig
-                       | tei:reg | tei:corr | tei:sic | tei:abbr | tei:expan | tei:num | tei:measure
+                       | tei:phr | tei:cl | tei:g | tei:add | tei:damage | tei:orig
+                       | tei:reg | tei:corr | tei:abbr | tei:expan | tei:num | tei:measure
                        | tei:idno | tei:label | tei:affiliation | tei:occupation | tei:state
                        | tei:trait | tei:birth | tei:death | tei:residence | tei:biblScope | tei:citedRange
                        | tei:publisher | tei:pubPlace | tei:author | tei:editor | tei:imprint | tei:bibl
@@ -145,16 +153,21 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:supplied">
-    <span class="supplied">[<xsl:apply-templates/>]</span>
+  <!-- Editorial signs (common/signs.xsl); one […] for a run of gaps. -->
+  <xsl:template match="tei:supplied | tei:unclear | tei:sic | tei:surplus | tei:del | tei:secl">
+    <xsl:call-template name="ed:span">
+      <xsl:with-param name="class" select="(local-name(), ed:rend-classes(.))"/>
+      <xsl:with-param name="content">
+        <xsl:value-of select="ed:sign-open(.)"/>
+        <xsl:apply-templates/>
+        <xsl:value-of select="ed:sign-close(.)"/>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
+  <xsl:template match="tei:gap[ed:gap-repeats(.)]"/>
   <xsl:template match="tei:gap | tei:space">
     <span class="gap">[…<xsl:for-each select="tei:desc"><xsl:text> </xsl:text><xsl:apply-templates/></xsl:for-each>]</span>
-  </xsl:template>
-
-  <xsl:template match="tei:del">
-    <span class="del">⟦<xsl:apply-templates/>⟧</span>
   </xsl:template>
 
   <xsl:template match="tei:app">
@@ -178,7 +191,7 @@
 
   <xsl:template match="tei:lb">
     <xsl:choose>
-      <xsl:when test="@break = 'no'"/>
+      <xsl:when test="ed:joins(.)"/>
       <xsl:when test="ancestor::tei:l or ancestor::tei:head or ancestor::tei:dateline or ancestor::tei:signed
                       or ancestor::tei:address or ancestor::tei:titlePart or ancestor::tei:lg
                       or ancestor::tei:ab[@type = ('inscription', 'edition')] or ancestor::tei:div[@type = ('edition', 'textpart')]">
@@ -189,12 +202,12 @@
   </xsl:template>
 
   <xsl:template match="tei:pb">
-    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="not(ed:joins(.))"><xsl:text> </xsl:text></xsl:if>
     <xsl:if test="@n">
       <span class="pb">[<xsl:value-of select="@n"/>]</span>
-      <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="not(ed:joins(.))"><xsl:text> </xsl:text></xsl:if>
     </xsl:if>
   </xsl:template>
   <xsl:template _match="tei:cb | tei:milestone | {$ed:match?linking}"/>
-  <xsl:template match="tei:cb[not(@break = 'no')]"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="tei:cb[not(ed:joins(.))]"><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>

@@ -23,6 +23,16 @@
   <!-- Not running text (common/roles.xsl): header, standOff ..., forme work, data. -->
   <xsl:template _match="{$ed:match?hidden} | {$ed:match?furniture} | ({$ed:match?data})[not(normalize-space())]"/>
 
+  <!-- Text as it reads between its neighbours, and the space between two tokens
+       (common/words.xsl). -->
+  <xsl:template match="text()">
+    <xsl:value-of select="ed:text(.)"/>
+  </xsl:template>
+  <xsl:template match="tei:*[exists(ed:gap-before(.))]" priority="20">
+    <xsl:value-of select="ed:gap-before(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
+
   <!-- A block: kind, the current indent and group, and content. -->
   <xsl:template name="ed:tb">
     <xsl:param name="kind" as="xs:string" select="local-name()"/>
@@ -258,9 +268,14 @@
     <xsl:if test="ed:in-reading(.)"><xsl:apply-templates/></xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:supplied">[<xsl:apply-templates/>]</xsl:template>
+  <!-- Editorial signs (common/signs.xsl); one […] for a run of gaps. -->
+  <xsl:template match="tei:supplied | tei:unclear | tei:sic | tei:surplus | tei:del | tei:secl">
+    <xsl:value-of select="ed:sign-open(.)"/>
+    <xsl:apply-templates/>
+    <xsl:value-of select="ed:sign-close(.)"/>
+  </xsl:template>
+  <xsl:template match="tei:gap[ed:gap-repeats(.)]"/>
   <xsl:template match="tei:gap | tei:space">[…<xsl:for-each select="tei:desc"><xsl:text> </xsl:text><xsl:apply-templates/></xsl:for-each>]</xsl:template>
-  <xsl:template match="tei:del">⟦<xsl:apply-templates/>⟧</xsl:template>
   <xsl:template match="tei:gi">&lt;<xsl:apply-templates/>&gt;</xsl:template>
   <xsl:template match="tei:att">@<xsl:apply-templates/></xsl:template>
   <xsl:template match="tei:q[not(@rend)] | tei:soCalled">“<xsl:apply-templates/>”</xsl:template>
@@ -286,7 +301,7 @@
   <xsl:template match="tei:wit | tei:witDetail"/>
 
   <xsl:template match="tei:lb | tei:pb | tei:cb">
-    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="not(ed:joins(.))"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <xsl:template _match="tei:milestone | {$ed:match?linking}"/>
 </xsl:stylesheet>
