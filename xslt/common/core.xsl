@@ -17,6 +17,8 @@
                   (ed:text, ed:gap-before, ed:joins)
     signs.xsl     the editorial signs of every format ([supplied], (?), [sic], […] ...),
                   kinds and runs of gaps, page labels, facsimile links
+    drama.xsl     cast lists and the contents of acts and scenes (ed:cast-separator,
+                  ed:contents, ed:has-contents)
     safety.xsl    ed:safe-url, ed:safe-css, ed:token
     dates.xsl     ed:iso-date, ed:date-span, ed:year
     pointers.xsl  the one pointer lookup, across register files ($ed:registers; ed:target,
@@ -24,6 +26,8 @@
     registers.xsl register entries and mentions (ed:entry, ed:entry-name, ed:entry-kind ...)
     notes.xsl     numbered notes and note kinds (ed:note-number, ed:note-kind ...)
     metadata.xsl  the header as one map (ed:metadata, ed:documents, ed:title ...)
+    bibl.xsl      header fields as fields: agents' names without their ids, sources as
+                  citations, document types (ed:agent-nodes, ed:bibl-parts, ed:document-type)
 
   This module: the parameter $lang, the accumulator ed:order and ed:node-id.
 
@@ -48,12 +52,14 @@
   <xsl:include href="plain.xsl"/>
   <xsl:include href="words.xsl"/>
   <xsl:include href="signs.xsl"/>
+  <xsl:include href="drama.xsl"/>
   <xsl:include href="safety.xsl"/>
   <xsl:include href="dates.xsl"/>
   <xsl:include href="pointers.xsl"/>
   <xsl:include href="registers.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="metadata.xsl"/>
+  <xsl:include href="bibl.xsl"/>
 
   <!-- Language of the labels the stylesheets add ("Notes", "Persons" ...). -->
   <xsl:param name="lang" as="xs:string" select="'en'"/>

@@ -55,7 +55,15 @@
       'decl-hyphenation': 'Hyphenation', 'decl-segmentation': 'Segmentation', 'decl-interpretation': 'Interpretation',
       'decl-punctuation': 'Punctuation', 'decl-stdVals': 'Standard values',
       'page-image': 'page image',
-      'omitted': 'omitted by the editors'
+      'omitted': 'omitted by the editors',
+      'text-contents': 'Contents of the text',
+      'speech': 'Speech',
+      'principal': 'Principal investigator',
+      'envelope': 'Envelope',
+      'enclosure': 'Enclosure',
+      'attachment': 'Attachment',
+      'docket': 'Docket',
+      'cover': 'Cover'
     },
     'de': map{
       'skip': 'Zum Text springen', 'contents': 'Inhalt', 'about': 'Über dieses Dokument',
@@ -91,7 +99,15 @@
       'decl-hyphenation': 'Worttrennung', 'decl-segmentation': 'Segmentierung', 'decl-interpretation': 'Auszeichnung',
       'decl-punctuation': 'Zeichensetzung', 'decl-stdVals': 'Standardwerte',
       'page-image': 'Seitenbild',
-      'omitted': 'von den Herausgebern ausgelassen'
+      'omitted': 'von den Herausgebern ausgelassen',
+      'text-contents': 'Inhalt des Textes',
+      'speech': 'Replik',
+      'principal': 'Projektleitung',
+      'envelope': 'Umschlag',
+      'enclosure': 'Beilage',
+      'attachment': 'Anlage',
+      'docket': 'Rückvermerk',
+      'cover': 'Deckblatt'
     },
     'fr': map{
       'skip': 'Aller au texte', 'contents': 'Sommaire', 'about': 'À propos de ce document',
@@ -127,7 +143,15 @@
       'decl-hyphenation': 'Césure', 'decl-segmentation': 'Segmentation', 'decl-interpretation': 'Interprétation',
       'decl-punctuation': 'Ponctuation', 'decl-stdVals': 'Valeurs normalisées',
       'page-image': 'image de la page',
-      'omitted': 'omis par les éditeurs'
+      'omitted': 'omis par les éditeurs',
+      'text-contents': 'Sommaire du texte',
+      'speech': 'Réplique',
+      'principal': 'Direction scientifique',
+      'envelope': 'Enveloppe',
+      'enclosure': 'Pièce jointe',
+      'attachment': 'Annexe',
+      'docket': 'Mention au dos',
+      'cover': 'Couverture'
     }
   }"/>
 

@@ -22,8 +22,9 @@
     title S (main title, else "Untitled document")       subtitles S* (sub, alt, desc titles)
     authors E (titleStmt/author)     senders E, recipients E (correspAction sent/sending,
     received/receiving)              creators S* (names of the authors, else of the senders)
-    editors E                        translation E (respStmts for a translation)
-    translators S*                   responsibility E (other respStmts, editor, sponsor, principal)
+    editors E (titleStmt/editor, not translators)          principals E (titleStmt/principal)
+    translation E (respStmts for a translation)           translators S*
+    responsibility E (the other respStmts)
     funders E, sponsors E, funding E (notesStmt/note[@type='funding'])
     publisher E (publisher, distributor, authority)      publication E (+ pubPlace, date)
     publication-date E               idnos E (publicationStmt/idno)
@@ -35,7 +36,9 @@
     ms-identifiers E                 archive-id S ("Moscow, AVPRF, fond 059a, ...")
     repository S, archive-place S, archive-location S ("fond 059a, opis 5a, ...")
     ms-contents E, ms-notes E        source E (sourceDesc bibl, biblStruct, biblFull, p ...)
-    source-citation S                abstract E        keywords E        languages E
+    sources S* (each source as a citation: bibl.xsl)   source-citation S (the first, or the
+    bibl type="citation")            type S (ed:document-type: manuscript, letter, book ...)
+    abstract E        keywords E        languages E
     language S (xml:lang of the text)                   context E (correspContext/*)
     notes E (notesStmt notes except funding)            encoding E         changes E
 -->
@@ -63,14 +66,18 @@
   </xsl:function>
 
   <!-- family/given from the main name form's surname and forename, else (a person's name of
-       two words or more) its last word and the rest. -->
+       two words or more) the part before a comma and the rest without annotations ("Lyall,
+       Edna [pseud.] (1857-1903)."), else its last word and the rest. -->
   <xsl:function name="ed:person-parts" as="map(xs:string, xs:string)">
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="name" select="if ($el/self::tei:author or $el/self::tei:editor)
                                       then ($el/(tei:persName, tei:orgName, tei:name)[1], $el)[1] else $el"/>
     <xsl:variable name="entry" select="ed:entries($name, string-join(($name/@ref, $name/@corresp), ' '))[1]"/>
     <xsl:variable name="form" select="if ($entry) then ed:main-form($entry) else $name"/>
-    <xsl:variable name="full" select="if ($entry) then ed:entry-name($entry) else ed:name-string($name)"/>
+    <xsl:variable name="full" select="if ($entry) then ed:entry-name($entry)
+                                      else if ($name is $el and ($el/self::tei:author or $el/self::tei:editor))
+                                      then normalize-space(string-join(ed:agent-nodes($el) ! ed:plain(.), ' '))
+                                      else ed:name-string($name)"/>
     <xsl:variable name="words" select="tokenize($full, ' ')"/>
     <xsl:sequence select="
         if ($form/tei:surname) then map{'family': normalize-space(ed:plain($form/tei:surname[1])),
@@ -78,6 +85,10 @@
                                         'literal': $full}
         else if (not($name/self::tei:persName or $name/self::tei:author[not(tei:orgName)]) or count($words) lt 2)
              then map{'literal': $full}
+        else if (matches($full, '^[^,]+,\s*\S'))
+             then map{'family': normalize-space(substring-before($full, ',')),
+                      'given': replace(substring-after($full, ','), '\s*[\[(].*$|\.\s*$', '') => normalize-space(),
+                      'literal': $full}
         else map{'family': $words[last()], 'given': string-join($words[position() lt last()], ' '), 'literal': $full}"/>
   </xsl:function>
 
@@ -100,7 +111,7 @@
     <xsl:variable name="dates" select="($sent/tei:date, $pd/tei:creation//tei:date, $sd//tei:msDesc//tei:origDate,
                                         $sd/tei:bibl/tei:date, $sd//tei:imprint/tei:date, $d/tei:text/tei:front//tei:docDate,
                                         $pd/tei:creation[not(.//tei:date)][normalize-space()])"/>
-    <xsl:variable name="iso" select="($dates, $sd//tei:date[@when], $pub/tei:date)[ed:iso-date(.)][1] ! ed:iso-date(.)"/>
+    <xsl:variable name="iso" select="($dates, $sd//tei:date[@when], $pub/tei:date)[exists(ed:_date-value(.))][1] ! ed:_date-value(.)"/>
     <xsl:variable name="ms" select="$sd//tei:msDesc/tei:msIdentifier"/>
     <xsl:variable name="idno" select="($pub/tei:idno[@type = ('DOI', 'doi')], $pub/tei:idno[@type = ('URI', 'URL', 'url', 'uri')],
                                        $pub/tei:idno, $d/@xml:id)[1]"/>
@@ -114,11 +125,12 @@
       <xsl:map-entry key="'senders'" select="$senders"/>
       <xsl:map-entry key="'recipients'" select="$received/(tei:persName | tei:orgName | tei:name | tei:rs | tei:placeName)"/>
       <xsl:map-entry key="'creators'" select="distinct-values((if (exists($authors)) then $authors else $senders) ! ed:agent-name(.))[.]"/>
-      <xsl:map-entry key="'editors'" select="$ts/tei:editor"/>
+      <xsl:map-entry key="'editors'" select="$ts/tei:editor[not(@role = ('translator', 'trl'))]"/>
+      <xsl:map-entry key="'principals'" select="$ts/tei:principal"/>
       <xsl:map-entry key="'translation'" select="$translation"/>
       <xsl:map-entry key="'translators'" select="distinct-values(($translation/(tei:persName | tei:name | tei:orgName),
                                                                    $ts/tei:editor[@role = ('translator', 'trl')]) ! ed:agent-name(.))[.]"/>
-      <xsl:map-entry key="'responsibility'" select="$ts/tei:respStmt except $translation, $ts/(tei:editor | tei:sponsor | tei:principal)"/>
+      <xsl:map-entry key="'responsibility'" select="$ts/tei:respStmt except $translation"/>
       <xsl:map-entry key="'funders'" select="$ts/tei:funder"/>
       <xsl:map-entry key="'sponsors'" select="$ts/tei:sponsor"/>
       <xsl:map-entry key="'funding'" select="$fd/tei:notesStmt/tei:note[@type = 'funding']"/>
@@ -139,13 +151,16 @@
       <xsl:map-entry key="'archive-id'" select="string(ed:_archive-id($ms[1]))"/>
       <xsl:map-entry key="'repository'" select="ed:flat(($ms[1]/tei:repository, $ms[1]/tei:institution)[1])"/>
       <xsl:map-entry key="'archive-place'" select="ed:flat($ms[1]/tei:settlement[1])"/>
-      <xsl:map-entry key="'archive-location'" select="string-join(($ms[1]/tei:collection, $ms[1]/tei:idno)
+      <xsl:map-entry key="'archive-location'" select="string-join(($ms[1]/tei:collection, $ms[1]/tei:idno)[normalize-space()]
                                                                   ! ((@type ! (. || ' ')) || ed:flat(.)), ', ')"/>
       <xsl:map-entry key="'ms-contents'" select="$sd/tei:msDesc/tei:msContents"/>
       <xsl:map-entry key="'ms-notes'" select="$sd//tei:msContents//tei:note"/>
       <xsl:map-entry key="'source'" select="$sd/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p | tei:listBibl[not(.//@xml:id)])"/>
-      <xsl:map-entry key="'source-citation'" select="string(($sd/tei:bibl[@type = 'citation'], $sd/tei:bibl, $sd/tei:biblStruct,
-                                                             $sd/tei:biblFull/tei:titleStmt, $sd/tei:p)[1] ! ed:flat(.))"/>
+      <xsl:variable name="sources" select="$sd/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p)"/>
+      <xsl:map-entry key="'sources'" select="$sources ! (if (self::tei:p) then ed:flat(.) else ed:bibl-string(.))[.]"/>
+      <xsl:map-entry key="'source-citation'" select="string(($sd/tei:bibl[@type = 'citation'], $sources)[1]
+                                                             ! (if (self::tei:p) then ed:flat(.) else ed:bibl-string(.)))"/>
+      <xsl:map-entry key="'type'" select="ed:document-type($d)"/>
       <xsl:map-entry key="'abstract'" select="$pd/tei:abstract"/>
       <xsl:map-entry key="'keywords'" select="$pd/tei:textClass/tei:keywords/(tei:term | tei:list/tei:item)"/>
       <xsl:map-entry key="'languages'" select="$pd/tei:langUsage/tei:language"/>
@@ -155,6 +170,12 @@
       <xsl:map-entry key="'encoding'" select="$h/tei:encodingDesc/(tei:projectDesc | tei:editorialDecl | tei:samplingDecl | tei:p)"/>
       <xsl:map-entry key="'changes'" select="$h/tei:revisionDesc//tei:change"/>
     </xsl:map>
+  </xsl:function>
+
+  <!-- A date's ISO value: from its attributes, else its text when that is an ISO date ("1887"). -->
+  <xsl:function name="ed:_date-value" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="(ed:iso-date($date), normalize-space($date)[matches(., '^-?\d{4}(-\d{2}){0,2}$')])[1]"/>
   </xsl:function>
 
   <xsl:function name="ed:decl-label" as="xs:string">
@@ -176,11 +197,12 @@
     <xsl:variable name="date" select="$m?date ! ed:or(ed:flat(.), string((@when, @from, @notBefore)[1]))"/>
     <xsl:sequence select="(
         map{'key': if (exists($m?senders)) then 'from' else 'authors', 'value': string-join($m?creators, '; ')},
-        map{'key': 'to', 'value': string-join($m?recipients ! ed:agent-name(.), '; ')},
+        map{'key': 'to', 'value': string-join((string-join($m?recipients[not(self::tei:placeName)] ! ed:agent-name(.), '; '),
+                                               $m?recipients[self::tei:placeName] ! ed:flat(.))[.], ', ')},
         map{'key': 'date', 'value': string-join(($date, $m?place ! ed:flat(.))[.], ', ')},
         map{'key': 'archive', 'value': $m?archive-id},
         map{'key': 'translated-by', 'value': string-join($m?translators, '; ')},
-        map{'key': 'source', 'value': $m?source-citation},
+        $m?sources ! map{'key': 'source', 'value': .},
         map{'key': 'funded-by', 'value': string-join(($m?funders | $m?sponsors) ! ed:flat(.), '; ')}
       )[normalize-space(?value)]"/>
   </xsl:function>

@@ -74,7 +74,7 @@
 
   <xsl:mode name="ed:plain" on-no-match="text-only-copy" warning-on-no-match="false"/>
   <xsl:template _match="tei:note | tei:app/tei:rdg | tei:app/tei:rdgGrp | tei:del[parent::tei:subst] | tei:surplus
-                        | {$ed:match?furniture} | ({$ed:match?data})[not(normalize-space())]" mode="ed:plain"/>
+                        | {$ed:match?furniture} | tei:*[ed:is-void(.)]" mode="ed:plain"/>
   <xsl:template match="tei:choice" mode="ed:plain">
     <xsl:apply-templates select="ed:chosen(.)" mode="ed:plain"/>
   </xsl:template>

@@ -38,8 +38,10 @@
     ed:pointer-names($context, $ps)  names of those a pointer list leads to (entries: main
                                 name; other elements: their text; an unresolved "#x": "x")
 
-  A mention is an element with the role "name" and a @ref inside tei:text. Speeches
-  (sp/@who) are not mentions: a play's index would list every page.
+  A mention is an element with the role "name" and a @ref inside tei:text, or a speech
+  (sp/@who) inside tei:text: a person who speaks in a play appears in it, though no name
+  in the text may point to them (the register says where they speak, the index lists the
+  pages of their speeches).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -214,9 +216,10 @@
 
   <!-- ===== mentions ===== -->
 
-  <xsl:key name="ed:_mentions" _match="({$ed:match?name})[@ref][ancestor::tei:text]"
+  <xsl:key name="ed:_mentions" _match="({$ed:match?name})[@ref][ancestor::tei:text] | tei:sp[@who][ancestor::tei:text]"
       use="ed:mention-entries(.) ! ed:entry-key(.)"/>
-  <xsl:key name="ed:_all-mentions" _match="({$ed:match?name})[@ref][ancestor::tei:text]" use="'mention'"/>
+  <xsl:key name="ed:_all-mentions" _match="({$ed:match?name})[@ref][ancestor::tei:text] | tei:sp[@who][ancestor::tei:text]"
+      use="'mention'"/>
 
   <xsl:function name="ed:mention-entries" as="element()*">
     <xsl:param name="mention" as="element()"/>

@@ -26,13 +26,20 @@
                  not part of the reading text (print and text leave it out, HTML marks it)
     linking      linking and analysis apparatus that carries no reading text
     data         structured data that is not text (feature structures, relations: e.g.
-                 DraCor's back matter); no format prints it when it holds no text (when it
-                 does, its text is kept, as every format keeps all text of a document)
+                 DraCor's back matter)
     hidden       containers rendered as front matter or registers, never as running text
+
+  Void elements. An element that is data, a register entry or a register list and holds no
+  text (a relation, an fs of symbols, a person with an id and a sex and nothing else, a list
+  of such persons) is void: no format prints anything for it, not even the bullet of a list
+  item. Whatever holds text is printed, data or not: every format keeps every word of a
+  document (a person with a name in the back matter is printed with its name; the strings
+  of a feature structure are printed), so "not printed" never loses a word.
 
   Functions:
     ed:is($el, $role)      true if $el is a TEI element with that role
     ed:roles-of($el)       the roles of an element (empty for non-TEI elements)
+    ed:is-void($el)        true for a void element (above)
 
   Static variables: $ed:roles (role -> local names), $ed:match (role -> "tei:a | tei:b" pattern).
   Being static, the table cannot be overridden by import precedence: to change how an element
@@ -85,6 +92,12 @@
   <xsl:function name="ed:roles-of" as="xs:string*">
     <xsl:param name="el" as="node()?"/>
     <xsl:sequence select="$el[self::tei:*] ! $ed:_roles-by-name(local-name(.))"/>
+  </xsl:function>
+
+  <xsl:function name="ed:is-void" as="xs:boolean">
+    <xsl:param name="el" as="node()?"/>
+    <xsl:sequence select="exists($el[ed:roles-of(.) = ('data', 'entry', 'register')][not(normalize-space())]
+                                    [empty(.//*[self::tei:graphic or self::tei:media or self::tei:ptr or self::tei:gap])])"/>
   </xsl:function>
 
   <xsl:function name="ed:is" as="xs:boolean">

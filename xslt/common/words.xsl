@@ -24,6 +24,14 @@
   A token is a w or pc, or an inline element (hi, name, s, seg ...) that begins or ends
   with one.
 
+  Name parts. Two parts of a name with nothing between them (<forename>Tove</forename>
+  <surname>…</surname> written without a space) are two words.
+
+  Indentation before punctuation. Whitespace that only ends an inline element, right before
+  punctuation that follows the element ("<role>&#10;  <persName>X</persName>&#10;</role>.")
+  or before the comma a format writes between a role and its description (drama.xsl), is
+  the layout of the file, not a space: "X.".
+
     ed:text($t)         the reading text of a text node: $t as it reads between its
                         neighbours (whitespace at joins and between tokens removed)
     ed:gap-before($el)  the space to write before an element that begins with a token and
@@ -61,6 +69,9 @@
                       and exists(ed:gap-before(ed:_next-significant($t)))">
         <xsl:sequence select="''"/>
       </xsl:when>
+      <xsl:when test="not(normalize-space($s)) and ed:_ends-before-punctuation($t)">
+        <xsl:sequence select="''"/>
+      </xsl:when>
       <xsl:when test="empty(key('ed:_joins', 'join', $root))">
         <xsl:sequence select="$s"/>
       </xsl:when>
@@ -84,6 +95,17 @@
                           else $t/preceding::node()[self::text()[normalize-space()] or ed:is(., 'milestone')][not(ancestor::tei:fw)][1]"/>
   </xsl:function>
 
+  <!-- A whitespace-only text node that ends an inline element (and its inline ancestors)
+       whose next text begins with closing punctuation. -->
+  <xsl:function name="ed:_ends-before-punctuation" as="xs:boolean">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="inline" select="$t/parent::tei:*[not(ed:is(., 'block') or ed:is(., 'division') or ed:is(., 'note'))]"/>
+    <xsl:variable name="next" select="$inline/following-sibling::node()[1]"/>
+    <xsl:sequence select="exists($inline) and empty($t/following-sibling::node())
+                          and (matches(string($next[self::text()]), '^[.,;:!?)\]]')
+                               or ($next[self::*] ! ed:cast-separator(.)) = ', ')"/>
+  </xsl:function>
+
   <xsl:function name="ed:_next-significant" as="node()?">
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="$n/following-sibling::node()[not(self::comment() or self::processing-instruction()
@@ -93,19 +115,28 @@
   <xsl:function name="ed:gap-before" as="xs:string?">
     <xsl:param name="el" as="node()?"/>
     <xsl:variable name="root" select="$el ! root(.)[. instance of document-node()]"/>
-    <xsl:if test="$el instance of element() and exists($root) and exists(key('ed:_tokens', 'token', $root))">
+    <xsl:variable name="tokens" select="exists($root) and exists(key('ed:_tokens', 'token', $root))"/>
+    <xsl:variable name="part" select="ed:is($el, 'name-part') or exists($el/self::tei:roleName)"/>
+    <xsl:if test="$el instance of element() and ($tokens or $part)">
       <xsl:variable name="prev" select="$el/preceding-sibling::node()[not(self::comment() or self::processing-instruction()
                                                                          or self::text()[not(normalize-space())])][1]"/>
-      <xsl:variable name="a" select="$prev[. instance of element()] ! ed:_edge-token(., true())"/>
-      <xsl:variable name="b" select="if (exists($a)) then ed:_edge-token($el, false()) else ()"/>
-      <xsl:if test="exists($b)">
-        <xsl:variable name="spaced" select="exists($el/preceding-sibling::node()[. >> $prev][self::text()])"/>
-        <xsl:variable name="after-a" select="ed:_attaches($a, false())"/>
-        <xsl:variable name="before-b" select="ed:_attaches($b, true())"/>
-        <xsl:sequence select="if ($after-a = 'join' or $before-b = 'join') then ''
-                              else if ($after-a = 'source' or $before-b = 'source') then (if ($spaced) then ' ' else '')
-                              else ' '"/>
-      </xsl:if>
+      <xsl:variable name="spaced" select="exists($el/preceding-sibling::node()[. >> $prev][self::text()])"/>
+      <xsl:choose>
+        <xsl:when test="$part and ($prev/self::tei:roleName or ed:is($prev, 'name-part'))">
+          <xsl:sequence select="if ($spaced) then () else ' '"/>
+        </xsl:when>
+        <xsl:when test="$tokens">
+          <xsl:variable name="a" select="$prev[. instance of element()] ! ed:_edge-token(., true())"/>
+          <xsl:variable name="b" select="if (exists($a)) then ed:_edge-token($el, false()) else ()"/>
+          <xsl:if test="exists($b)">
+            <xsl:variable name="after-a" select="ed:_attaches($a, false())"/>
+            <xsl:variable name="before-b" select="ed:_attaches($b, true())"/>
+            <xsl:sequence select="if ($after-a = 'join' or $before-b = 'join') then ''
+                                  else if ($after-a = 'source' or $before-b = 'source') then (if ($spaced) then ' ' else '')
+                                  else ' '"/>
+          </xsl:if>
+        </xsl:when>
+      </xsl:choose>
     </xsl:if>
   </xsl:function>
 

@@ -23,7 +23,7 @@
       <xsl:choose>
         <xsl:when test="$gloss">
           <dl>
-            <xsl:for-each-group select="* except tei:head" group-starting-with="tei:label">
+            <xsl:for-each-group select="(* except tei:head)[not(ed:is-void(.))]" group-starting-with="tei:label">
               <xsl:if test="current-group()[1][not(self::tei:label)]"><dt class="ed-empty"/></xsl:if>
               <xsl:for-each select="current-group()">
                 <xsl:choose>
@@ -37,7 +37,7 @@
         <xsl:otherwise>
           <xsl:element name="{if (@type = ('ordered', 'numbered', 'decimal') or @rend = ('numbered', 'ordered')) then 'ol' else 'ul'}"
                        namespace="http://www.w3.org/1999/xhtml">
-            <xsl:for-each select="* except tei:head">
+            <xsl:for-each select="(* except tei:head)[not(ed:is-void(.))]">
               <li><xsl:apply-templates select="."><xsl:with-param name="ed:wrap" select="false()" tunnel="yes"/></xsl:apply-templates></li>
             </xsl:for-each>
           </xsl:element>
@@ -147,7 +147,18 @@
 
   <!-- ===== Drama ===== -->
   <xsl:template match="tei:sp | tei:spGrp | tei:castList | tei:castGroup | tei:u">
-    <div><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></div>
+    <div><xsl:call-template name="ed:attrs"/><xsl:call-template name="ed:speech-of"/><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <!-- A speech mentions those who speak it (common/registers.xsl): an id, and data-who with
+       the register ids the register section links back from. -->
+  <xsl:template name="ed:speech-of">
+    <xsl:param name="ed:render" as="xs:string" tunnel="yes" select="'full'"/>
+    <xsl:variable name="regs" select="ed:mention-entries(.)[ed:in-register(.)] ! ed:reg-id(.)"/>
+    <xsl:if test="self::tei:sp and $ed:render = 'full' and exists($regs)">
+      <xsl:if test="not(@xml:id)"><xsl:attribute name="id" select="'m-' || ed:node-id(.)"/></xsl:if>
+      <xsl:attribute name="data-who" select="string-join($regs, ' ')"/>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:speaker">
@@ -162,8 +173,14 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:castItem | tei:role | tei:roleDesc | tei:actor">
+  <!-- A cast item is one line; its role, description and actor are phrases of it
+       (common: ed:cast-separator). -->
+  <xsl:template match="tei:castItem">
     <div><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></div>
+  </xsl:template>
+  <xsl:template match="tei:role | tei:roleDesc | tei:actor">
+    <xsl:value-of select="ed:cast-separator(.)"/>
+    <span><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></span>
   </xsl:template>
 
   <xsl:template match="tei:floatingText">

@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Citation: the document's bibliographic data gathered once from the header ($ed:meta),
-  then written as
+  with its kind from the TEI (common: ed:document-type: a manuscript, a letter, a printed
+  book or article, a born-digital document), its editors as editors and its publisher as
+  publisher, then written as
     - Highwire Press (citation_*) and Dublin Core (DC.*) meta tags, which Zotero reads;
     - schema.org JSON-LD of the document, its persons, places and organisations;
     - a "Cite this" box in Chicago style with CSL-JSON, BibTeX and RIS downloads
@@ -32,6 +34,9 @@
     <xsl:variable name="iso" select="$m?iso-date"/>
     <xsl:map>
       <xsl:map-entry key="'title'" select="$m?title"/>
+      <xsl:map-entry key="'subtitle'" select="string($m?subtitles[1])"/>
+      <xsl:map-entry key="'type'" select="$m?type"/>
+      <xsl:map-entry key="'editors'" select="array{ $m?editors ! ed:person-parts(.) }"/>
       <xsl:map-entry key="'authors'" select="array{ (if (exists($m?authors)) then $m?authors else $m?senders) ! ed:person-parts(.) }"/>
       <xsl:map-entry key="'date'" select="$iso"/>
       <xsl:map-entry key="'year'" select="replace($iso, '^(-?\d{4}).*$', '$1')[matches(., '^-?\d{4}$')]"/>
@@ -50,6 +55,19 @@
       <xsl:map-entry key="'keywords'" select="array{ $m?keywords ! ed:flat(.) }"/>
     </xsl:map>
   </xsl:variable>
+
+  <!-- The document type (common) in each vocabulary: CSL, RIS, BibTeX, schema.org. -->
+  <xsl:variable name="ed:type-names" as="map(xs:string, map(xs:string, xs:string))" select="map{
+      'manuscript': map{'csl': 'manuscript', 'ris': 'MANSCPT', 'bibtex': 'misc', 'schema': 'ArchiveComponent'},
+      'letter': map{'csl': 'letter', 'ris': 'PCOMM', 'bibtex': 'misc', 'schema': 'Message'},
+      'book': map{'csl': 'book', 'ris': 'BOOK', 'bibtex': 'book', 'schema': 'Book'},
+      'article': map{'csl': 'article', 'ris': 'JOUR', 'bibtex': 'article', 'schema': 'Article'},
+      'document': map{'csl': 'document', 'ris': 'GEN', 'bibtex': 'misc', 'schema': 'CreativeWork'}}"/>
+
+  <xsl:function name="ed:type-name" as="xs:string">
+    <xsl:param name="vocabulary" as="xs:string"/>
+    <xsl:sequence select="($ed:type-names($ed:meta?type), $ed:type-names?document)[1]($vocabulary)"/>
+  </xsl:function>
 
   <!-- ===== meta tags and JSON-LD in <head> ============================================= -->
 
@@ -111,11 +129,12 @@
     <xsl:variable name="m" select="$ed:meta"/>
     <xsl:variable name="entries" select="$ed:register-lists ! ed:register-entries(.)[ed:entry-kind(.) = ('person', 'org', 'place')]"/>
     <xsl:sequence select="map:merge((
-        map{'@context': 'https://schema.org', '@type': 'ArchiveComponent', 'name': $m?title,
+        map{'@context': 'https://schema.org', '@type': ed:type-name('schema'), 'name': $m?title,
             'inLanguage': $m?language},
         if ($m?date) then map{'dateCreated': $m?date} else (),
         if (array:size($m?authors) gt 0) then map{'author': array{ $m?authors?* ! map{'@type': if (?family) then 'Person' else 'Organization', 'name': ?literal} }} else (),
         if (array:size($m?translators) gt 0) then map{'translator': array{ $m?translators?* ! map{'@type': 'Person', 'name': ?literal} }} else (),
+        if (array:size($m?editors) gt 0) then map{'editor': array{ $m?editors?* ! map{'@type': if (?family) then 'Person' else 'Organization', 'name': ?literal} }} else (),
         if ($m?archive) then map{'holdingArchive': map{'@type': 'ArchiveOrganization', 'name': $m?archive}} else (),
         if ($m?abstract) then map{'abstract': $m?abstract} else (),
         if ($m?publisher) then map{'publisher': map{'@type': 'Organization', 'name': $m?publisher}} else (),
@@ -150,13 +169,17 @@
   <xsl:function name="ed:chicago" as="xs:string">
     <xsl:variable name="m" select="$ed:meta"/>
     <xsl:variable name="authors" select="ed:names-chicago($m?authors?*)"/>
+    <!-- a printed work's title as a book's (with its subtitle), other titles in quotes -->
+    <xsl:variable name="title" select="if ($m?type = 'book') then $m?title || ($m?subtitle[.] ! (': ' || .))
+                                       else $m?title"/>
     <xsl:variable name="parts" select="(
         $authors[.] ! (. || (if (ends-with(., '.')) then '' else '.')),
-        '“' || $m?title || '.”',
+        if ($m?type = 'book') then $title || (if (matches($title, '[.!?]$')) then '' else '.') else '“' || $title || '.”',
         ($m?date[.] ! (. || '.')),
         (if (exists($m?translators?*)) then ed:label('translated-by') || ' ' || string-join($m?translators?* ! ?literal, ' and ') || '.' else ()),
         (string-join(($m?archive, $m?archive-location, $m?archive-place)[.], ', ')[.] ! (. || '.')),
-        (string-join(($m?publisher, $m?pub-year)[.], ', ')[.] ! (ed:label('edited-by') || ' ' || . || '.')),
+        (if (exists($m?editors?*)) then ed:label('edited-by') || ' ' || string-join($m?editors?* ! ?literal, ' and ') || '.' else ()),
+        (string-join(($m?publisher, $m?pub-year)[.], ', ')[.] ! (. || '.')),
         ($m?url[.] ! (. || '.'))
       )"/>
     <xsl:sequence select="string-join($parts, ' ')"/>
@@ -166,10 +189,11 @@
     <xsl:variable name="m" select="$ed:meta"/>
     <xsl:variable name="date-parts" select="array{ tokenize($m?date, '-')[. castable as xs:integer] ! xs:integer(.) }"/>
     <xsl:variable name="item" select="map:merge((
-        map{'id': ed:token(($m?identifier[.], 'document')[1]), 'type': 'manuscript', 'title': $m?title},
+        map{'id': ed:token(($m?identifier[.], 'document')[1]), 'type': ed:type-name('csl'), 'title': $m?title},
         map{'author': array{ $m?authors?* ! (if (?family) then map{'family': ?family, 'given': ?given} else map{'literal': ?literal}) }},
         if ($m?date) then map{'issued': map{'date-parts': array{ $date-parts }}} else (),
         if (array:size($m?translators) gt 0) then map{'translator': array{ $m?translators?* ! (if (?family) then map{'family': ?family, 'given': ?given} else map{'literal': ?literal}) }} else (),
+        if (array:size($m?editors) gt 0) then map{'editor': array{ $m?editors?* ! (if (?family) then map{'family': ?family, 'given': ?given} else map{'literal': ?literal}) }} else (),
         if ($m?archive) then map{'archive': $m?archive} else (),
         if ($m?archive-location) then map{'archive_location': $m?archive-location} else (),
         if ($m?archive-place) then map{'archive-place': $m?archive-place} else (),
@@ -198,21 +222,23 @@
         $m?year[.] ! ('year = {' || . || '}'),
         $m?date[.] ! ('date = {' || . || '}'),
         (if (exists($m?translators?*)) then 'translator = {' || ed:bib(string-join($m?translators?* ! ed:inverted(.), ' and ')) || '}' else ()),
+        (if (exists($m?editors?*)) then 'editor = {' || ed:bib(string-join($m?editors?* ! (if (?family) then ed:inverted(.) else '{' || ?literal || '}'), ' and ')) || '}' else ()),
         (string-join(($m?archive, $m?archive-location)[.], ', ')[.] ! ('howpublished = {' || ed:bib(.) || '}')),
         $m?publisher[.] ! ('publisher = {' || ed:bib(.) || '}'),
         $m?language[.] ! ('language = {' || ed:bib(.) || '}'),
         $m?url[.] ! ('url = {' || ed:bib(.) || '}'),
         $m?abstract[.] ! ('abstract = {' || ed:bib(.) || '}'))"/>
-    <xsl:sequence select="'@misc{' || ed:or($key, 'document') || ',&#10;  ' || string-join($fields, ',&#10;  ') || '&#10;}&#10;'"/>
+    <xsl:sequence select="'@' || ed:type-name('bibtex') || '{' || ed:or($key, 'document') || ',&#10;  ' || string-join($fields, ',&#10;  ') || '&#10;}&#10;'"/>
   </xsl:function>
 
   <xsl:function name="ed:ris" as="xs:string">
     <xsl:variable name="m" select="$ed:meta"/>
     <xsl:variable name="lines" select="(
-        'TY  - MANSCPT',
+        'TY  - ' || ed:type-name('ris'),
         'TI  - ' || $m?title,
         $m?authors?* ! ('AU  - ' || ed:inverted(.)),
         $m?translators?* ! ('A4  - ' || ed:inverted(.)),
+        $m?editors?* ! ('ED  - ' || ed:inverted(.)),
         $m?year[.] ! ('PY  - ' || .),
         $m?date[.] ! ('DA  - ' || replace(., '-', '/')),
         $m?archive[.] ! ('AN  - ' || string-join(($m?archive, $m?archive-location)[.], ', ')),

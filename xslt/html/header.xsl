@@ -30,11 +30,15 @@
     <xsl:param name="nodes" as="node()*"/>
     <xsl:param name="separator" as="xs:string" select="', '"/>
     <xsl:param name="class" as="xs:string?" select="()"/>
-    <xsl:if test="exists($nodes[normalize-space() or self::*])">
+    <!-- blank nodes are left out, and a node that repeats an earlier one word for word -->
+    <xsl:variable name="shown" select="for $i in 1 to count($nodes) return
+                                       $nodes[$i][not(ed:is-blank(.))][not(normalize-space(.) and
+                                          (some $p in $nodes[position() lt $i] satisfies normalize-space($p) = normalize-space(.)))]"/>
+    <xsl:if test="exists($shown)">
       <div class="ed-row ed-row-{$key} {$class}">
         <dt><xsl:value-of select="ed:label($key)"/></dt>
         <dd>
-          <xsl:for-each select="$nodes">
+          <xsl:for-each select="$shown">
             <xsl:if test="position() gt 1"><xsl:value-of select="$separator"/></xsl:if>
             <xsl:apply-templates select="."/>
           </xsl:for-each>
@@ -100,13 +104,23 @@
       <xsl:with-param name="separator" select="'; '"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
+      <xsl:with-param name="key" select="'edited-by'"/>
+      <xsl:with-param name="nodes" select="$m?editors"/>
+      <xsl:with-param name="separator" select="'; '"/>
+    </xsl:call-template>
+    <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'responsibility'"/>
       <xsl:with-param name="nodes" select="$m?responsibility"/>
       <xsl:with-param name="separator" select="'; '"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
+      <xsl:with-param name="key" select="'principal'"/>
+      <xsl:with-param name="nodes" select="$m?principals"/>
+      <xsl:with-param name="separator" select="'; '"/>
+    </xsl:call-template>
+    <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'funder'"/>
-      <xsl:with-param name="nodes" select="$m?funders, $m?funding"/>
+      <xsl:with-param name="nodes" select="$m?funders, $m?sponsors, $m?funding"/>
       <xsl:with-param name="separator" select="'. '"/>
     </xsl:call-template>
     <xsl:call-template name="ed:row">
@@ -190,9 +204,19 @@
   </xsl:template>
 
   <!-- Header elements as they appear in the rows. -->
+  <xsl:template match="tei:teiHeader//tei:author | tei:teiHeader//tei:editor | tei:funder | tei:sponsor | tei:principal">
+    <span>
+      <xsl:call-template name="ed:attrs"/>
+      <xsl:for-each select="ed:agent-nodes(.)">
+        <xsl:if test="position() gt 1 and self::*"><xsl:text>, </xsl:text></xsl:if>
+        <xsl:apply-templates select="."/>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
   <xsl:template match="tei:msIdentifier">
     <span class="tei-msIdentifier">
-      <xsl:for-each select="*">
+      <xsl:for-each select="*[not(ed:is-blank(.))]">
         <xsl:if test="position() gt 1">, </xsl:if>
         <xsl:if test="self::tei:idno and @type"><xsl:value-of select="@type"/><xsl:text> </xsl:text></xsl:if>
         <xsl:apply-templates select="."/>
@@ -220,10 +244,28 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="tei:teiHeader//tei:sourceDesc/tei:bibl | tei:teiHeader//tei:sourceDesc/tei:biblStruct | tei:teiHeader//tei:sourceDesc/tei:biblFull">
+  <!-- A source: as written when it has punctuation of its own, else as the parts of a
+       citation (common: ed:bibl-parts), its links linked. One source a line. -->
+  <xsl:template match="tei:teiHeader//tei:sourceDesc/tei:bibl | tei:teiHeader//tei:sourceDesc/tei:biblStruct
+                       | tei:teiHeader//tei:sourceDesc/tei:biblFull">
     <span>
-      <xsl:call-template name="ed:attrs"/>
-      <xsl:apply-templates/>
+      <xsl:call-template name="ed:attrs">
+        <xsl:with-param name="class" select="'ed-source'"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="text()[normalize-space()]"><xsl:apply-templates/></xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="ed:bibl-parts(.)">
+            <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+            <xsl:variable name="href" select="ed:safe-url(?url)"/>
+            <xsl:choose>
+              <xsl:when test="exists($href)"><a href="{$href}" rel="noopener noreferrer"><xsl:value-of select="?value"/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="?value"/></xsl:otherwise>
+            </xsl:choose>
+            <xsl:value-of select="?end"/>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
     </span>
   </xsl:template>
 
@@ -244,7 +286,7 @@
     </p>
   </xsl:template>
 
-  <xsl:template match="tei:language | tei:funder | tei:sponsor | tei:principal | tei:authority | tei:distributor">
+  <xsl:template match="tei:language | tei:authority | tei:distributor">
     <span><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></span>
   </xsl:template>
 </xsl:stylesheet>

@@ -76,7 +76,7 @@
       <xsl:with-param name="class" select="'ed-date'"/>
       <xsl:with-param name="fallback-text" select="$iso"/>
       <xsl:with-param name="tip" as="node()*">
-        <xsl:if test="$ed:render = 'full' and exists($iso)">
+        <xsl:if test="$ed:render = 'full' and exists($iso) and ancestor::tei:text">
           <span class="ed-tip-kind"><xsl:value-of select="ed:label('date')"/></span>
           <span class="ed-tip-name"><xsl:value-of select="normalize-space(ed:plain(.))"/></span>
           <span class="ed-iso"><xsl:value-of select="$iso"/></span>

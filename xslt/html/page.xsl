@@ -147,6 +147,7 @@
               <h3 id="text-h-{position()}">
                 <xsl:value-of select="ed:title($tei)"/>
               </h3>
+              <xsl:call-template name="ed:contents"/>
               <xsl:apply-templates select=".">
                 <xsl:with-param name="ed:level" select="4" tunnel="yes"/>
               </xsl:apply-templates>
@@ -154,6 +155,7 @@
           </xsl:for-each>
         </xsl:when>
         <xsl:when test="$texts">
+          <xsl:for-each select="$texts"><xsl:call-template name="ed:contents"/></xsl:for-each>
           <xsl:apply-templates select="$texts">
             <xsl:with-param name="ed:level" select="3" tunnel="yes"/>
           </xsl:apply-templates>
@@ -167,12 +169,42 @@
     </section>
   </xsl:template>
 
+  <!-- Void elements (data, entries, registers without text: common/roles.xsl): nothing.
+       Here, and the template below, because this module has the highest import precedence
+       of ours: they come before every element's own template. -->
+  <xsl:template match="tei:*[ed:is-void(.)]" priority="30"/>
+
   <!-- The space between two tokens (common/words.xsl), written before the element that
-       follows; here because this module has the highest import precedence of ours, so that
-       every element's own template is reached by xsl:next-match. -->
+       follows; every element's own template is then reached by xsl:next-match. -->
   <xsl:template match="tei:*[exists(ed:gap-before(.))]" priority="20">
     <xsl:value-of select="ed:gap-before(.)"/>
     <xsl:next-match/>
+  </xsl:template>
+
+  <!-- The contents of a text (context: tei:text) with acts and scenes, parts and chapters
+       (common: ed:contents), as nested lists of links to the divisions. -->
+  <xsl:template name="ed:contents">
+    <xsl:if test="ed:has-contents(.)">
+      <xsl:variable name="entries" select="ed:contents(.)"/>
+      <nav class="ed-contents" aria-label="{ed:label('text-contents')}">
+        <ul>
+          <xsl:for-each select="$entries[ed:contents-depth(.) = 1]">
+            <xsl:variable name="div" select="."/>
+            <li>
+              <a href="#{ed:div-id(.)}"><xsl:value-of select="ed:flat(tei:head[1])"/></a>
+              <xsl:variable name="inner" select="$entries[ed:contents-depth(.) = 2][ancestor::* intersect $div]"/>
+              <xsl:if test="exists($inner)">
+                <ul>
+                  <xsl:for-each select="$inner">
+                    <li><a href="#{ed:div-id(.)}"><xsl:value-of select="ed:flat(tei:head[1])"/></a></li>
+                  </xsl:for-each>
+                </ul>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <!-- tei:text carries the document language when only the TEI root declares it. -->

@@ -86,7 +86,9 @@
     <xsl:param name="content" as="document-node()"/>
     <xsl:variable name="dates" select="$content//h:*[starts-with(@data-reg, 'reg-date-')]"/>
     <xsl:variable name="mentions" as="map(xs:string, element()*)"
-        select="map:merge($content//h:*[@data-reg] ! map{string(@data-reg): .}, map{'duplicates': 'combine'})"/>
+        select="map:merge(($content//h:*[@data-reg] ! map{string(@data-reg): .},
+                           $content//h:*[@data-who] ! (for $r in tokenize(@data-who) return map{$r: .})),
+                          map{'duplicates': 'combine'})"/>
     <xsl:if test="exists($ed:register-lists) or exists($dates)">
       <section id="registers" class="ed-section ed-registers" aria-labelledby="registers-h">
         <h2 id="registers-h"><xsl:value-of select="ed:label('registers')"/></h2>
@@ -121,7 +123,7 @@
                   </span>
                   <xsl:text> </xsl:text>
                   <span class="ed-entry-forms">
-                    <xsl:value-of select="distinct-values(current-group()//h:span[@class = 'ed-tip-name'] ! normalize-space())" separator=" · "/>
+                    <xsl:value-of select="distinct-values(current-group()//h:span[@class = 'ed-tip-name'] ! normalize-space())[. != $iso]" separator=" · "/>
                   </span>
                   <xsl:call-template name="ed:backlinks">
                     <xsl:with-param name="mentions" select="current-group()"/>
@@ -202,7 +204,7 @@
         </xsl:when>
         <xsl:otherwise>
           <span class="ed-backlinks-label"><xsl:value-of select="ed:label('mentions')"/>: </span>
-          <xsl:for-each select="$mentions">
+          <xsl:for-each select="$mentions/.">
             <xsl:variable name="note" select="ancestor::h:li[starts-with(@id, 'note-')][1]"/>
             <xsl:variable name="section" select="ancestor::h:section[@id][last()]/@id"/>
             <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
@@ -210,6 +212,7 @@
               <xsl:value-of select="
                   if ($note) then ed:label('note') || ' ' || ($note/@data-n, substring-after($note/@id, 'note-'))[1]
                   else if ($section = 'about') then ed:label('about')
+                  else if (@data-who) then ed:label('speech') || ' ' || position()
                   else ed:label('text') || ' ' || position()"/>
             </a>
           </xsl:for-each>

@@ -40,9 +40,6 @@
     </span>
   </xsl:template>
 
-  <!-- Data without text (common/roles.xsl): nothing on the page. -->
-  <xsl:template _match="({$ed:match?data})[not(normalize-space())]"/>
-
   <!-- Whether an element holds blocks (role "block" in common/roles.xsl), so that it becomes a
        div rather than a p or span: HTML does not allow a block inside a paragraph. -->
   <xsl:function name="ed:has-blocks" as="xs:boolean">
@@ -61,10 +58,20 @@
 
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
     <xsl:param name="ed:level" as="xs:integer" tunnel="yes" select="3"/>
+    <xsl:param name="ed:render" as="xs:string" tunnel="yes" select="'full'"/>
     <section>
       <xsl:call-template name="ed:attrs">
         <xsl:with-param name="class" select="'ed-div'"/>
       </xsl:call-template>
+      <xsl:if test="$ed:render = 'full' and not(@xml:id) and tei:head">
+        <xsl:attribute name="id" select="ed:div-id(.)"/>
+      </xsl:if>
+      <xsl:for-each select="ed:div-label(.)">
+        <xsl:element name="h{max((2, min((6, $ed:level))))}" namespace="http://www.w3.org/1999/xhtml">
+          <xsl:attribute name="class" select="'ed-div-label'"/>
+          <xsl:value-of select="."/>
+        </xsl:element>
+      </xsl:for-each>
       <xsl:apply-templates>
         <xsl:with-param name="ed:level" select="$ed:level + 1" tunnel="yes"/>
       </xsl:apply-templates>

@@ -31,6 +31,12 @@
                           || ed:token($el/@xml:id)"/>
   </xsl:function>
 
+  <!-- The HTML id of a division: "x-" + its xml:id, else "div-" + its position. -->
+  <xsl:function name="ed:div-id" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="if ($div/@xml:id) then 'x-' || ed:token($div/@xml:id) else 'div-' || ed:node-id($div)"/>
+  </xsl:function>
+
   <!-- What identifies a note on the page: its position among the page's numbered notes
        (its number, unless a teiCorpus numbers each document's notes from 1).
        Ids: note-N (the note in the notes section), noteref-N (its call). -->
@@ -69,10 +75,12 @@
         else ()"/>
   </xsl:function>
 
+  <!-- Only dates of the text are entries of the chronology "Dates mentioned": the header's
+       dates (of the source, the publication, the changes) are not mentioned in the text. -->
   <xsl:function name="ed:date-href" as="xs:string?">
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="iso" select="ed:iso-date($el)"/>
-    <xsl:sequence select="if (matches(string($iso), '^-?\d{4}')) then '#reg-date-' || ed:token($iso) else ()"/>
+    <xsl:sequence select="if (matches(string($iso), '^-?\d{4}') and $el/ancestor::tei:text) then '#reg-date-' || ed:token($iso) else ()"/>
   </xsl:function>
 
   <!-- A value HTML's <time datetime> accepts (year, month or date), else empty. -->
@@ -152,6 +160,7 @@
       <xsl:choose>
         <xsl:when test="empty($href) or $ed:render = 'flat'">
           <xsl:apply-templates/>
+          <xsl:if test="empty(node())"><xsl:value-of select="$fallback-text"/></xsl:if>
         </xsl:when>
         <xsl:otherwise>
           <xsl:variable name="content" select="if (node()) then node() else ()"/>

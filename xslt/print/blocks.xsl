@@ -22,7 +22,8 @@
 
   <!-- Not running text (common/roles.xsl): the header and standOff are printed by the front
        matter and the index; forme work and data are not printed. -->
-  <xsl:template _match="{$ed:match?hidden} | {$ed:match?furniture} | ({$ed:match?data})[not(normalize-space())]"/>
+  <xsl:template _match="{$ed:match?hidden} | {$ed:match?furniture}"/>
+  <xsl:template match="tei:*[ed:is-void(.)]" priority="5"/>
 
   <xsl:template match="tei:text">
     <xsl:param name="in-p" as="xs:boolean" select="false()" tunnel="yes"/>
@@ -78,6 +79,13 @@
         <xsl:if test="tei:head and not($in-p)">
           <div class="run-sec" data-run="{ed:section-run(tei:head[1])}"></div>
         </xsl:if>
+        <xsl:variable name="level" select="min((6, ed:div-level(.) + 1))"/>
+        <xsl:for-each select="ed:div-label(.)">
+          <xsl:element name="{if ($in-p) then 'span' else 'h' || $level}" namespace="http://www.w3.org/1999/xhtml">
+            <xsl:attribute name="class" select="'head div-label' || (if ($in-p) then ' block bold' else '')"/>
+            <xsl:value-of select="."/>
+          </xsl:element>
+        </xsl:for-each>
         <xsl:apply-templates/>
       </xsl:with-param>
     </xsl:call-template>
@@ -190,7 +198,7 @@
   <xsl:template match="tei:castItem | tei:roleGroup">
     <span class="{local-name()} block">
       <xsl:for-each select="node()">
-        <xsl:if test="self::tei:roleDesc and preceding-sibling::node()[1][self::*]">, </xsl:if>
+        <xsl:value-of select="ed:cast-separator(.)"/>
         <xsl:apply-templates select="."><xsl:with-param name="in-p" select="true()" tunnel="yes"/></xsl:apply-templates>
       </xsl:for-each>
     </span>
@@ -205,7 +213,7 @@
       <xsl:when test="$in-p">
         <span class="list block">
           <xsl:apply-templates select="* except tei:item" mode="list-other"/>
-          <xsl:for-each select="tei:item | (* except (tei:item | tei:head | tei:label))">
+          <xsl:for-each select="(tei:item | (* except (tei:item | tei:head | tei:label)))[not(ed:is-void(.))]">
             <span class="item block">
               <xsl:if test="preceding-sibling::*[1][self::tei:label]">
                 <span class="bold"><xsl:apply-templates select="preceding-sibling::*[1]/node()"/></span>
@@ -232,7 +240,7 @@
         <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol' else 'ul'}"
                      namespace="http://www.w3.org/1999/xhtml">
           <xsl:attribute name="class" select="string-join((local-name(), @type), ' ')"/>
-          <xsl:for-each select="* except (tei:head | tei:label)">
+          <xsl:for-each select="(* except (tei:head | tei:label))[not(ed:is-void(.))]">
             <li><xsl:apply-templates select="."/></li>
           </xsl:for-each>
         </xsl:element>

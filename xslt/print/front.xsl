@@ -68,11 +68,12 @@
           <xsl:apply-templates select="$m?availability/*" mode="print-about"/>
           <xsl:apply-templates select="$pub/tei:p" mode="print-about"/>
         </xsl:if>
-        <xsl:variable name="resp" select="($m?translation | $m?responsibility)[self::tei:respStmt or self::tei:editor]"/>
+        <xsl:variable name="resp" select="$m?editors, $m?translation, $m?responsibility, $m?principals"/>
         <xsl:if test="exists($resp)">
           <h3><xsl:value-of select="ed:label('responsibility')"/></h3>
           <xsl:for-each select="$resp">
-            <p><xsl:value-of select="if (self::tei:editor) then ed:label('edited-by') || ' ' || ed:flat(.)
+            <p><xsl:value-of select="if (self::tei:editor) then ed:label('edited-by') || ' ' || ed:agent-name(.)
+                                     else if (self::tei:principal) then ed:label('principal') || ': ' || ed:agent-name(.)
                                      else ed:flat(tei:resp) || ': ' || string-join((* except tei:resp) ! ed:flat(.), ', ')"/></p>
           </xsl:for-each>
         </xsl:if>

@@ -21,7 +21,8 @@
   <xsl:mode on-no-match="text-only-copy" use-accumulators="#all"/>
 
   <!-- Not running text (common/roles.xsl): header, standOff ..., forme work, data. -->
-  <xsl:template _match="{$ed:match?hidden} | {$ed:match?furniture} | ({$ed:match?data})[not(normalize-space())]"/>
+  <xsl:template _match="{$ed:match?hidden} | {$ed:match?furniture}"/>
+  <xsl:template match="tei:*[ed:is-void(.)]" priority="5"/>
 
   <!-- Text as it reads between its neighbours, and the space between two tokens
        (common/words.xsl). -->
@@ -66,6 +67,21 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A division named by its type (an envelope): its label as a heading (common: ed:div-label). -->
+  <xsl:template match="tei:div[exists(ed:div-label(.))] | tei:div1[exists(ed:div-label(.))] | tei:div2[exists(ed:div-label(.))]" priority="1">
+    <xsl:call-template name="ed:tb">
+      <xsl:with-param name="content">
+        <xsl:call-template name="ed:tb">
+          <xsl:with-param name="kind" select="'head'"/>
+          <xsl:with-param name="underline" select="'~'"/>
+          <xsl:with-param name="own-group" select="''"/>
+          <xsl:with-param name="content" select="ed:div-label(.)"/>
+        </xsl:call-template>
+        <xsl:apply-templates><xsl:with-param name="group" select="''" tunnel="yes"/></xsl:apply-templates>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="tei:head">
     <xsl:variable name="level" select="count(ancestor::*[self::tei:div or matches(local-name(), '^div[1-7]$')])"/>
     <xsl:call-template name="ed:tb">
@@ -84,7 +100,7 @@
     <xsl:call-template name="ed:tb">
       <xsl:with-param name="content">
         <xsl:for-each select="node()">
-          <xsl:if test="self::tei:roleDesc and preceding-sibling::node()[1][self::*]">, </xsl:if>
+          <xsl:value-of select="ed:cast-separator(.)"/>
           <xsl:apply-templates select="."/>
         </xsl:for-each>
       </xsl:with-param>
@@ -168,7 +184,7 @@
     <xsl:call-template name="ed:tb">
       <xsl:with-param name="content">
         <xsl:apply-templates select="tei:head"/>
-        <xsl:for-each select="* except (tei:head | tei:label)">
+        <xsl:for-each select="(* except (tei:head | tei:label))[not(ed:is-void(.))]">
           <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label]"/>
           <xsl:call-template name="ed:tb">
             <xsl:with-param name="kind" select="'item'"/>

@@ -1,0 +1,124 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Header fields as fields: what a person named in the header is called, a source as a
+  citation with its separators, what kind of document the TEI describes, and whether a
+  header element says anything at all. metadata.xsl and every format's header read these.
+
+    ed:agent-nodes($el)   the nodes of an author, editor, funder, sponsor ... that are its
+                          name: its persName/orgName/name children if it has any, else its
+                          content without authority ids, notes and addresses (an author's
+                          Wikidata id and catalogue URLs are not part of the name)
+    ed:bibl-parts($bibl)  a bibl, biblStruct or biblFull as the parts of a citation, in the
+                          order of one: maps {'kind', 'value', 'url'?} with kind 'authors',
+                          'article' (an analytic title), 'title' (main title: subtitles),
+                          'series', 'editors', 'edition', 'imprint' (place: publisher, date;
+                          printers), 'scope', 'id', 'link' (value = link text, url = target),
+                          'note'; a bibl that has punctuation of its own (text outside its
+                          elements) is one part 'text'; each part also has 'end': the
+                          full stop that closes it, or '' (a link, a part ending in a stop)
+    ed:bibl-string($bibl) the parts as one string: "Tove Lindqvist. The Lighthouse Keepers: A
+                          Comedy in Two Acts. Gothenburg: Harbour Press, 1894."
+    ed:document-type($doc) 'manuscript' (a msDesc describes the source), 'letter' (a
+                          correspDesc, no msDesc), 'book' (a printed source: an imprint, a
+                          publisher or a place of publication), 'article' (an analytic part of
+                          a printed source), else 'document' (born digital, or not said)
+    ed:is-blank($el)      true for an element that shows nothing: no text, and no attribute
+                          a format prints in its place (@when ... of a date, @target, @url)
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:tei-edition:functions"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="#all">
+
+  <xsl:function name="ed:agent-nodes" as="node()*">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="names" select="$el/(tei:persName | tei:orgName | tei:name)"/>
+    <xsl:sequence select="if (exists($names)) then $names
+                          else $el/node()[not(self::tei:idno or self::tei:note or self::tei:affiliation
+                                              or self::tei:email or self::tei:address or self::tei:ptr)]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:is-blank" as="xs:boolean">
+    <xsl:param name="el" as="node()"/>
+    <xsl:sequence select="not(normalize-space($el))
+                          and empty($el/descendant-or-self::*/(@when, @from, @to, @notBefore, @notAfter, @target, @url)[normalize-space()])"/>
+  </xsl:function>
+
+  <!-- ===== citations of sources ===== -->
+
+  <xsl:function name="ed:bibl-parts" as="map(xs:string, xs:string)*">
+    <xsl:param name="b" as="element()"/>
+    <xsl:sequence select="ed:_bibl-parts($b) ! map:put(., 'end', if (?kind = 'link' or matches(?value, '[.!?…]$')) then '' else '.')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:_bibl-parts" as="map(xs:string, xs:string)*">
+    <xsl:param name="b" as="element()"/>
+    <xsl:variable name="levels" select="($b/tei:analytic, $b/tei:monogr, $b/tei:titleStmt, $b)"/>
+    <xsl:variable name="monogr" select="($b/tei:monogr, $b/tei:titleStmt, $b)[1]"/>
+    <xsl:variable name="imprint" select="($monogr/tei:imprint, $b/tei:publicationStmt, $monogr)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$b/text()[normalize-space()]">
+        <xsl:sequence select="map{'kind': 'text', 'value': ed:flat($b)}"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="titles" select="$monogr/tei:title[normalize-space()]"/>
+        <xsl:variable name="main" select="($titles[@type = 'main'], $titles[not(@type = ('sub', 'alt', 'short') or @level = 's')])[1]"/>
+        <xsl:variable name="publisher" select="string-join(($imprint/tei:pubPlace[1] ! ed:flat(.),
+                                                            $imprint/tei:publisher[1] ! ed:flat(.))[.], ': ')"/>
+        <xsl:variable name="date" select="($imprint/tei:date[1], $b/tei:date[1])[1] ! ed:or(ed:flat(.), string(ed:iso-date(.)))"/>
+        <xsl:variable name="urls" select="($levels/tei:idno[matches(., '^\s*https?://')], $levels/(tei:ref | tei:ptr)[@target])"/>
+        <xsl:sequence select="(
+            ed:_part('authors', string-join(distinct-values(($b/tei:author, $b/tei:analytic/tei:author, $monogr/tei:author)
+                                                              ! ed:agent-name(.)), '; ')),
+            ed:_part('article', string-join($b/tei:analytic/tei:title ! ed:flat(.), ': ') ! (if (.) then '“' || . || '”' else '')),
+            ed:_part('title', string-join(($main, $titles[@type = 'sub'] except $main) ! ed:flat(.), ': ')),
+            ed:_part('series', string-join(($titles[@level = 's'] except $main, $b/tei:series/tei:title) ! ed:flat(.), ', ')),
+            ed:_part('editors', string-join(($b/tei:editor, $monogr/tei:editor)/. ! ed:agent-name(.), '; ')
+                                 ! (if (.) then ed:label('edited-by') || ' ' || . else '')),
+            ed:_part('edition', string-join(($b/tei:edition, $monogr/tei:edition, $b/tei:editionStmt/tei:edition)/. ! ed:flat(.), ', ')),
+            ed:_part('imprint', string-join(($publisher, $date)[.], ', ')),
+            ed:_part('imprint', string-join($imprint/tei:respStmt ! (ed:flat(tei:resp) || ': '
+                                            || string-join((* except tei:resp) ! ed:flat(.), ', ')), '; ')),
+            ed:_part('scope', string-join(($levels/tei:biblScope, $levels/tei:citedRange)/. ! ed:flat(.), ', ')),
+            ed:_part('id', string-join($levels/tei:idno[not(matches(., '^\s*https?://'))][normalize-space()]
+                                       ! ((@type[not(. = ('URI', 'URL'))] ! (. || ' ')) || ed:flat(.)), ', ')),
+            $urls ! map{'kind': 'link', 'value': ed:or(ed:flat(self::tei:ref), normalize-space((@target, .)[1])),
+                        'url': normalize-space((@target, .)[1])},
+            ed:_part('note', string-join($b/tei:note ! ed:flat(.), ' ')))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:function name="ed:_part" as="map(xs:string, xs:string)?">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:sequence select="$value[normalize-space()] ! map{'kind': $kind, 'value': normalize-space(.)}"/>
+  </xsl:function>
+
+  <!-- Parts joined by ". ", a link as "text <url>" (the url alone when it is the text). -->
+  <xsl:function name="ed:bibl-string" as="xs:string">
+    <xsl:param name="b" as="element()"/>
+    <xsl:sequence select="string-join(ed:bibl-parts($b) ! ((if (?url and ?url != ?value) then ?value || ' &lt;' || ?url || '>' else ?value)
+                                                           || ?end), ' ')"/>
+  </xsl:function>
+
+  <!-- ===== document types ===== -->
+
+  <xsl:function name="ed:document-type" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="d" select="if ($doc instance of document-node()) then ($doc/*)[1] else $doc"/>
+    <xsl:variable name="h" select="($d/tei:teiHeader, $d//tei:teiHeader)[1]"/>
+    <xsl:variable name="sd" select="$h/tei:fileDesc/tei:sourceDesc"/>
+    <xsl:variable name="printed" select="$sd/(tei:bibl | tei:biblStruct | tei:biblFull)
+                                         [descendant-or-self::*/(tei:imprint | tei:publisher | tei:pubPlace | tei:publicationStmt)]"/>
+    <xsl:sequence select="
+        if ($sd//tei:msDesc) then 'manuscript'
+        else if ($h/tei:profileDesc/tei:correspDesc) then 'letter'
+        else if ($printed[tei:analytic]) then 'article'
+        else if (exists($printed)) then 'book'
+        else 'document'"/>
+  </xsl:function>
+</xsl:stylesheet>
