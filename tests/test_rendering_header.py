@@ -1,0 +1,132 @@
+"""Header fields as fields, and citations that name editors as editors, in every format
+(common/bibl.xsl, metadata.xsl; html/header.xsl, citation.xsl).
+
+Fixtures (our own) in tests/fixtures/rendering/: novel.xml (an ELTeC-style header: an author
+as catalogue text, sources whose parts have no separators, an undated empty date, an empty
+idno and abstract), play.xml (an author with a Wikidata id and a URL, an editor and a
+publisher that differ, a printed source), letter.xml (a letter in an archive).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+
+import pytest
+
+from conftest import TELEGRAM
+from rendering_tools import FIXTURES, html_page, render, seen, squash
+
+NOVEL, PLAY, LETTER = FIXTURES / "novel.xml", FIXTURES / "play.xml", FIXTURES / "letter.xml"
+NOVEL_SOURCES = ["The Salt Road. Example Books <https://books.example.org/salt-road.html>",
+                 "Carrow, Emily. The Salt Road. London: Example & Sons, 1881."]
+PLAY_SOURCE = "Tove Lindqvist. The Lighthouse Keepers: A Comedy in Two Acts. Gothenburg: Harbour Press, 1894."
+
+
+def rows(path) -> dict[str, object]:
+    page = html_page(render("html", path))
+    return {seen(r.xpath("./dt")[0]): r.xpath("./dd")[0]
+            for r in page.xpath("//section[@id='about']//div[contains(@class,'ed-row')]")}
+
+
+def text_fields(path) -> list[tuple[str, str]]:
+    """(label, value) of the title block of the text edition, continuation lines joined."""
+    block = next(b for b in render("text", path).split("\n\n") if re.match(r"[A-Z][\w ]*\w: ", b))
+    fields = []
+    for line in block.split("\n"):
+        if line.startswith(" ") and fields:
+            fields[-1] = (fields[-1][0], fields[-1][1] + " " + line.strip())
+        elif ": " in line:
+            label, value = line.split(": ", 1)
+            fields.append((label, value))
+    return fields
+
+
+def print_fields(path) -> list[tuple[str, str]]:
+    page = html_page(render("pdf", path))
+    dl = page.xpath("//section[contains(@class,'titlepage')]/dl")[0]
+    return list(zip((squash(d.text_content()) for d in dl.xpath("./dt")),
+                    (squash(d.text_content()) for d in dl.xpath("./dd"))))
+
+
+# --- authors: names, not authority ids -----------------------------------------------------
+
+def test_author_is_a_name_in_every_format():
+    assert seen(rows(PLAY)["Author"]) == "Tove Lindqvist"
+    assert ("Author", "Tove Lindqvist") in text_fields(PLAY)
+    assert ("Author", "Tove Lindqvist") in print_fields(PLAY)
+    for output in (render("html", PLAY), render("text", PLAY), render("pdf", PLAY)):
+        assert "Q0000000" not in output and "authors.example.org" not in output
+
+
+# --- sources: citations with their separators ----------------------------------------------
+
+def test_sources_have_separators_in_every_format():
+    sources = rows(NOVEL)["Source"].xpath(".//*[contains(@class,'ed-source')]")
+    assert [seen(s) for s in sources] == [NOVEL_SOURCES[0].split(" <")[0], NOVEL_SOURCES[1]]
+    assert sources[0].xpath(".//a/@href") == ["https://books.example.org/salt-road.html"]
+    assert [v for k, v in text_fields(NOVEL) if k == "Source"] == NOVEL_SOURCES
+    assert [v for k, v in print_fields(NOVEL) if k == "Source"] == NOVEL_SOURCES
+    assert seen(rows(PLAY)["Source"]) == PLAY_SOURCE
+    assert ("Source", PLAY_SOURCE) in text_fields(PLAY)
+
+
+# --- no empty rows, no empty parts ----------------------------------------------------------
+
+def test_no_empty_rows_or_parts():
+    novel = rows(NOVEL)
+    assert all(seen(dd) for dd in novel.values()), {k: seen(v) for k, v in novel.items()}
+    assert "Summary" not in novel and "Identifier" not in novel
+    assert seen(novel["Published by"]) == "Example Novel Collection, 2021-04-09"
+    assert seen(novel["Licence"]).startswith("https://licences.example.org/")
+    letter = rows(LETTER)
+    assert seen(letter["Archival identifier"]) == "Byrne family papers"
+    for fields in (text_fields(LETTER), print_fields(LETTER)):
+        assert ("Archival identifier", "Byrne family papers") in fields
+
+
+# --- citations: editors as editors, publishers as publishers, a type from the TEI ----------
+
+def citation(path) -> dict[str, object]:
+    page = html_page(render("html", path))
+    data = lambda name: urllib.parse.unquote(page.get_element_by_id(name).get("href").split(",", 1)[1])
+    return {"chicago": seen(page.get_element_by_id("cite-chicago")), "csl": json.loads(data("cite-csl"))[0],
+            "ris": data("cite-ris").split("\r\n"), "bibtex": data("cite-bibtex"),
+            "jsonld": json.loads(page.get_element_by_id("ed-jsonld").text)}
+
+
+def test_citation_names_the_editor_as_editor_and_the_publisher_as_publisher():
+    c = citation(PLAY)
+    assert "Edited by Mara Holm." in c["chicago"]
+    assert "Edited by Example Drama Corpus" not in c["chicago"]
+    assert "Example Drama Corpus." in c["chicago"]
+    assert c["csl"]["editor"] == [{"family": "Holm", "given": "Mara"}]
+    assert c["csl"]["publisher"] == "Example Drama Corpus"
+    assert "ED  - Holm, Mara" in c["ris"] and "PB  - Example Drama Corpus" in c["ris"]
+    assert "editor = {Holm, Mara}" in c["bibtex"]
+    assert c["jsonld"]["editor"] == [{"@type": "Person", "name": "Mara Holm"}]
+
+
+def test_citation_of_a_publisher_without_editor_says_no_edited_by():
+    assert "Edited by" not in citation(NOVEL)["chicago"]
+
+
+@pytest.mark.parametrize("path, csl, ris, bibtex, schema", [
+    (PLAY, "book", "BOOK", "@book{", "Book"),
+    (NOVEL, "book", "BOOK", "@book{", "Book"),
+    (LETTER, "manuscript", "MANSCPT", "@misc{", "ArchiveComponent"),
+    (TELEGRAM, "manuscript", "MANSCPT", "@misc{", "ArchiveComponent"),
+], ids=["printed play", "printed novel", "letter in an archive", "telegram"])
+def test_document_type_comes_from_the_tei(path, csl, ris, bibtex, schema):
+    c = citation(path)
+    assert c["csl"]["type"] == csl
+    assert c["ris"][0] == f"TY  - {ris}"
+    assert c["bibtex"].startswith(bibtex)
+    assert c["jsonld"]["@type"] == schema
+
+
+def test_book_titles_in_chicago_have_their_subtitle_and_no_quotes():
+    assert citation(PLAY)["chicago"].startswith(
+        "Lindqvist, Tove. The Lighthouse Keepers: A Comedy in Two Acts. 1894.")
+    assert citation(NOVEL)["chicago"].startswith("Carrow, Emily. The Salt Road")

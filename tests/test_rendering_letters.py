@@ -1,0 +1,101 @@
+"""A letter as a reader reads it, in every format.
+
+Fixture tests/fixtures/rendering/letter.xml (our own): correspAction type="sending" and
+"receiving", an msIdentifier with empty parts, a sic and an unclear word outside choice, a
+column break, an envelope as div type="envelope" without a head, and a publication date in
+the header (not a date of the text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pdf_tools import need_poppler
+from rendering_tools import FIXTURES, html_page, pdf_text, render, section, seen, squash
+
+LETTER = FIXTURES / "letter.xml"
+FIELDS = {"From": "Siobhán Byrne", "To": "Tomás Walsh, Dublin", "Date": "3 May 1916, Galway",
+          "Archival identifier": "Byrne family papers"}
+MARKED = "Your parcel was recieved [sic] on Tuesday(?), and the boots fit well."
+
+
+@pytest.fixture(scope="module")
+def page():
+    return html_page(render("html", LETTER))
+
+
+@pytest.fixture(scope="module")
+def printed():
+    return html_page(render("pdf", LETTER))
+
+
+@pytest.fixture(scope="module")
+def text():
+    return render("text", LETTER)
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory):
+    need_poppler()
+    return pdf_text(LETTER, tmp_path_factory.mktemp("letter"))
+
+
+def rows(page) -> dict[str, str]:
+    return {seen(r.xpath("./dt")[0]): seen(r.xpath("./dd")[0])
+            for r in page.xpath("//section[@id='about']//div[contains(@class,'ed-row')]")}
+
+
+def test_sending_and_receiving_in_html(page):
+    about = rows(page)
+    assert about["Sent by"] == "Siobhán Byrne"
+    assert about["Sent to"] == "Tomás Walsh, Dublin"
+    assert about["Date"] == "3 May 1916" and about["Place"] == "Galway"
+    assert about["Archival identifier"] == "Byrne family papers"
+
+
+def test_sending_and_receiving_in_text(text):
+    for label, value in FIELDS.items():
+        assert f"\n{label}: {value}\n" in text, (label, text)
+
+
+def test_sending_and_receiving_in_print(printed, pdf):
+    page = printed.xpath("//section[contains(@class,'titlepage')]/dl")[0]
+    fields = dict(zip((squash(dt.text_content()) for dt in page.xpath("./dt")),
+                      (squash(dd.text_content()) for dd in page.xpath("./dd"))))
+    assert fields == FIELDS
+    for value in FIELDS.values():
+        assert value in squash(pdf)
+
+
+@pytest.mark.parametrize("fmt", ["html", "text", "pdf"])
+def test_sic_and_unclear_are_marked(fmt, page, text, printed):
+    reading = {"html": lambda: section(page, "text"), "text": lambda: squash(text),
+               "pdf": lambda: squash(printed.xpath("//div[@class='text']")[0].text_content())}[fmt]()
+    assert MARKED in reading
+
+
+@pytest.mark.parametrize("fmt", ["html", "text", "pdf"])
+def test_envelope_is_labelled(fmt, page, text, printed):
+    if fmt == "html":
+        labels = page.xpath("//section[@id='text']//*[contains(@class,'type-envelope')]/*[contains(@class,'ed-div-label')]")
+        assert labels[0].tag in ("h3", "h4")
+        assert [seen(h) for h in labels] == ["Envelope"]
+    elif fmt == "text":
+        assert "\nEnvelope\n~~~~~~~~\n\nMr Tomás Walsh\n" in text
+    else:
+        labels = printed.xpath("//*[contains(@class,'envelope')]/*[contains(@class,'div-label')]")
+        assert [squash(h.text_content()) for h in labels] == ["Envelope"]
+
+
+def test_column_break_is_not_a_sign(page, text, printed):
+    assert "‖" not in render("html", LETTER)
+    for reading in (section(page, "text"), squash(text), squash(printed.text_content())):
+        assert "the boats stay in." in reading
+
+
+def test_header_dates_are_not_dates_mentioned(page):
+    chronology = page.xpath("//section[contains(@class,'ed-register-dates')]//li")
+    assert len(chronology) == 1
+    assert seen(chronology[0].xpath(".//*[contains(@class,'ed-entry-name')]")[0]) == "1916-05-03"
+    assert seen(chronology[0].xpath(".//*[contains(@class,'ed-entry-forms')]")[0]) == "3 May 1916"
+    assert "2015" not in section(page, "registers")
