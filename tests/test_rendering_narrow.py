@@ -58,3 +58,21 @@ def test_nothing_overflows_a_390px_screen(browser, path, tmp_path):
                 assert box.bounding_box()["x"] + box.bounding_box()["width"] <= WIDTH
     finally:
         page.close()
+
+
+def test_play_page_has_no_accessibility_violations(browser, tmp_path):
+    """The new parts of a play's page (contents, marginal page links, cast list) pass axe-core."""
+    axe_module = pytest.importorskip("axe_playwright_python")
+    script = Path(axe_module.__file__).parent / "axe.min.js"
+    if not script.is_file():
+        pytest.skip("axe-playwright-python does not bundle axe.min.js")
+    page_file = tmp_path / "play.html"
+    page_file.write_text(render("html", FIXTURES / "play.xml"), encoding="utf-8")
+    page = browser.new_page(viewport={"width": WIDTH, "height": 800})
+    try:
+        page.goto(page_file.as_uri())
+        page.add_script_tag(path=str(script))
+        violations = page.evaluate("axe.run(document).then(r => r.violations.map(v => [v.id, v.nodes.length, v.nodes[0].html]))")
+        assert violations == []
+    finally:
+        page.close()
