@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # PDF edition of every document in ../shared/corpus, checked as tests/test_print_corpus.py
-# checks its sample: the build succeeds and pdftotext gives every word of the source's <text>.
+# checks its sample: the build succeeds and pdftotext gives every word of the source's <text>,
+# words broken by break="no" whole and w/pc tokens spaced as words (tests/corpus_reading.py).
 #
 #   bash scripts/corpus-pdf.sh [CORPUS_DIR] [OUT_DIR]
 #
@@ -21,6 +22,7 @@ corpus, out = Path(sys.argv[1]), Path(sys.argv[2])
 
 
 def one(path: Path):
+    from corpus_reading import missing_readings
     from edition_words import TEI, source_text
     from pdf_tools import pdf_counter
     from toolkit.core import parse
@@ -52,7 +54,9 @@ def one(path: Path):
     joined = " ".join(got)
     source = sum((pdf_counter(source_text(t)) for t in texts), pdf_counter(""))
     missing = sorted(t for t, n in source.items() if got.get(t, 0) < n and t not in joined)
-    return rel, "ok" if not missing else "missing words", pages, seconds, " ".join(missing[:20])
+    misread = missing_readings(texts, text)
+    status = "missing words" if missing else "misread words" if misread else "ok"
+    return rel, status, pages, seconds, " ".join((missing or misread)[:20])
 
 
 files = sorted(corpus.rglob("*.xml"))

@@ -17,6 +17,11 @@ CORPUS = SHARED / "corpus"
 TELEGRAM = ROOT / "tei" / "telegram-1953-03-29.xml"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-snapshots", action="store_true", default=False,
+                     help="rewrite the style guide's snapshots (tests/test_styleguide.py) after a reviewed change")
+
+
 def need_shared() -> None:
     """Skip a test that reads ../shared when the checkout has no such sibling."""
     if not CORPUS.is_dir():

@@ -4,7 +4,8 @@ The editions add marks of their own (note calls [n], Leiden brackets for supplie
 gaps, ⟦deletions⟧, labels) and give one reading of each ``choice``. So the source's words
 are taken as the edition should give them (normalised reading: corr/reg/expan, without
 abbreviation markers; forme work ``fw`` and ``index`` terms left out, as the editions do),
-and both sides are compared as alphanumeric tokens after the brackets are removed.
+and both sides are compared as alphanumeric tokens after the brackets (and the "(?)" of an
+unclear reading) are removed. Two name parts side by side (<forename/><surname/>) are two words.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ INLINE = {
     "addName", "genName", "nameLink", "title", "q", "quote", "said", "soCalled", "ref", "foreign",
     "subst", "restore", "handShift", "secl", "affiliation", "occupation", "s", "lem", "rdg", "app",
 }
+#: Parts of a name: two of them side by side are two words, written with or without a space.
+NAME_PARTS = {"forename", "surname", "addName", "genName", "nameLink", "roleName"}
 OMITTED = {"fw", "index", "binaryObject", "teiHeader", "facsimile", "standOff", "sourceDoc", "milestone", "anchor",
            "link", "linkGrp", "interpGrp", "interp", "spanGrp", "span", "alt", "altGrp", "join"}
-_BRACKETS = re.compile(r"[\[\]()⟦⟧⟨⟩〈〉{}<>]")
+_BRACKETS = re.compile(r"\(\?\)|[\[\]()⟦⟧⟨⟩〈〉{}<>]")
 _CALL = re.compile(r"(?<=[^\W_])\[\d+\]")
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -67,6 +70,10 @@ def source_text(text_el) -> str:
                 out.append(el.tail)
             return
         boundary = not (tei and name in INLINE)
+        previous = el.getprevious()
+        if (tei and name in NAME_PARTS and previous is not None and _local(previous) in NAME_PARTS
+                and not previous.tail):
+            out.append(" ")
         if tei and name in ("lb", "pb", "cb"):
             boundary = el.get("break") != "no"
         if boundary:

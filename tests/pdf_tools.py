@@ -41,7 +41,7 @@ def pdf_tokens(text: str) -> list[str]:
     """Lower-case tokens: letter runs and digit runs apart (a footnote call '1' printed
     right after a word stays apart), each CJK or Hangul character on its own."""
     text = unicodedata.normalize("NFKC", text)  # Arabic lam-alef and other ligatures
-    text = re.sub(r"[\[\]()⟦⟧⟨⟩{}<>]", "", text)
+    text = re.sub(r"\(\?\)|[\[\]()⟦⟧⟨⟩{}<>]", "", text)
     return [_arabic(t.lower()) for t in _TOKEN.findall(text)]
 
 

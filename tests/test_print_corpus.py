@@ -1,7 +1,8 @@
 """PDFs of a fixed sample of ../shared/corpus keep every word of the source's <text>.
 
 A PDF of every corpus file takes too long for CI; scripts/corpus-pdf.sh runs the same
-check over all of them. The sample covers the kinds of TEI the corpus holds:
+check over all of them. The words must also read whole where the source breaks them with
+break="no" (corpus_reading). The sample covers the kinds of TEI the corpus holds:
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS
+from corpus_reading import missing_readings
 from edition_words import TEI, source_text
 from pdf_tools import need_poppler, pdf_counter, run
 
@@ -56,6 +58,8 @@ def test_pdf_keeps_all_words(relative, tmp_path):
     missing = sorted(t for t, n in source.items() if output.get(t, 0) < n
                      and t not in " ".join(output))
     assert not missing, f"{len(missing)} words missing from the PDF, e.g. {missing[:12]}"
+    misread = missing_readings(texts, text)
+    assert not misread, f"{len(misread)} words not read whole or tokens misspaced in the PDF: {misread[:12]}"
 
 
 def test_table_of_contents_of_a_tei_corpus(tmp_path):

@@ -2,7 +2,9 @@
 
 For each file that parses and has a TEI <text>, the edition must build without error,
 respect the layout rules, and contain every word of <text> (see edition_words for how
-the two sides are compared: alphanumeric tokens, the normalised reading of choice).
+the two sides are compared: alphanumeric tokens, the normalised reading of choice), read
+as a reader reads them: words broken by break="no" whole, w/pc tokens spaced as words and
+punctuation (corpus_reading).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 import pytest
 
 from conftest import CORPUS
+from corpus_reading import missing_readings
 from edition_words import TEI, missing_words, source_text, words
 
 pytestmark = pytest.mark.corpus
@@ -49,3 +52,5 @@ def test_text_edition_keeps_all_words(path):
     source = sum((words(source_text(t)) for t in texts), words(""))
     missing = missing_words(source, words(output))
     assert not missing, f"{len(missing)} words missing, e.g. {missing[:10]}"
+    misread = missing_readings(texts, output)
+    assert not misread, f"{len(misread)} words not read whole or tokens misspaced, e.g. {misread[:10]}"

@@ -13,7 +13,8 @@
                           'article' (an analytic title), 'title' (main title: subtitles),
                           'series', 'editors', 'edition', 'imprint' (place: publisher, date;
                           printers), 'scope', 'id', 'link' (value = link text, url = target),
-                          'note'; a bibl that has punctuation of its own (text outside its
+                          'note', 'other' (any other child, a nested bibl as its own
+                          citation: no text is lost); a bibl that has punctuation of its own (text outside its
                           elements) is one part 'text'; each part also has 'end': the
                           full stop that closes it, or '' (a link, a part ending in a stop)
     ed:bibl-string($bibl) the parts as one string: "Tove Lindqvist. The Lighthouse Keepers: A
@@ -87,7 +88,11 @@
                                        ! ((@type[not(. = ('URI', 'URL'))] ! (. || ' ')) || ed:flat(.)), ', ')),
             $urls ! map{'kind': 'link', 'value': ed:or(ed:flat(self::tei:ref), normalize-space((@target, .)[1])),
                         'url': normalize-space((@target, .)[1])},
-            ed:_part('note', string-join($b/tei:note ! ed:flat(.), ' ')))"/>
+            ed:_part('note', string-join($b/tei:note ! ed:flat(.), ' ')),
+            ($b/* except $b/(tei:author | tei:editor | tei:title | tei:edition | tei:editionStmt | tei:imprint | tei:pubPlace
+                             | tei:publisher | tei:date | tei:biblScope | tei:citedRange | tei:idno | tei:ref | tei:ptr | tei:note
+                             | tei:analytic | tei:monogr | tei:series | tei:titleStmt | tei:publicationStmt))
+              ! ed:_part('other', if (self::tei:bibl or self::tei:biblStruct) then ed:bibl-string(.) else ed:flat(.)))"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>

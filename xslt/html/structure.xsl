@@ -141,7 +141,8 @@
                        | tei:hyph | tei:syll | tei:pos | tei:gram | tei:gen | tei:number | tei:case
                        | tei:per | tei:tns | tei:mood | tei:iType | tei:usg | tei:lbl | tei:xr | tei:re
                        | tei:etym | tei:def | tei:cit/tei:bibl | tei:specDesc | tei:specList
-                       | tei:listRef | tei:citedRange | tei:date/tei:* | tei:ruby | tei:rb | tei:rt">
+                       | tei:listRef | tei:citedRange | tei:date/tei:* | tei:ruby | tei:rb | tei:rt
+                       | tei:g | tei:noteGrp | tei:interpGrp | tei:joinGrp | tei:spanGrp">
     <span>
       <xsl:call-template name="ed:attrs"/>
       <xsl:apply-templates/>
