@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import lxml.html
+import pytest
 
 from toolkit.build import formats
 from toolkit.core.parse import parse_file
@@ -39,6 +40,32 @@ def pdf_text(path: Path, out_dir: Path) -> str:
     target = out_dir / (path.stem + ".pdf")
     target.write_bytes(pdf.render_pdf(render("pdf", path), str(path)))
     return run("pdftotext", "-enc", "UTF-8", str(target), "-")
+
+
+def fixtures_for(path: Path):
+    """Module-scoped fixtures of one document's outputs, to assign in a test module:
+    ``page, printed, text, pdf = fixtures_for(PATH)`` (the HTML page, the print HTML, the
+    plain text, the PDF's text)."""
+    @pytest.fixture(scope="module")
+    def page():
+        return html_page(render("html", path))
+
+    @pytest.fixture(scope="module")
+    def printed():
+        return html_page(render("pdf", path))
+
+    @pytest.fixture(scope="module")
+    def text():
+        return render("text", path)
+
+    @pytest.fixture(scope="module")
+    def pdf(tmp_path_factory):
+        from pdf_tools import need_poppler
+
+        need_poppler()
+        return pdf_text(path, tmp_path_factory.mktemp(path.stem))
+
+    return page, printed, text, pdf
 
 
 def html_page(output: str):

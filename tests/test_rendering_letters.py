@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from pdf_tools import need_poppler
-from rendering_tools import FIXTURES, html_page, pdf_text, render, section, seen, squash
+from rendering_tools import FIXTURES, fixtures_for, render, section, seen, squash
 
 LETTER = FIXTURES / "letter.xml"
 FIELDS = {"From": "Siobhán Byrne", "To": "Tomás Walsh, Dublin", "Date": "3 May 1916, Galway",
@@ -19,25 +18,7 @@ FIELDS = {"From": "Siobhán Byrne", "To": "Tomás Walsh, Dublin", "Date": "3 May
 MARKED = "Your parcel was recieved [sic] on Tuesday(?), and the boots fit well."
 
 
-@pytest.fixture(scope="module")
-def page():
-    return html_page(render("html", LETTER))
-
-
-@pytest.fixture(scope="module")
-def printed():
-    return html_page(render("pdf", LETTER))
-
-
-@pytest.fixture(scope="module")
-def text():
-    return render("text", LETTER)
-
-
-@pytest.fixture(scope="module")
-def pdf(tmp_path_factory):
-    need_poppler()
-    return pdf_text(LETTER, tmp_path_factory.mktemp("letter"))
+page, printed, text, pdf = fixtures_for(LETTER)
 
 
 def rows(page) -> dict[str, str]:

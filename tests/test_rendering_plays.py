@@ -13,33 +13,14 @@ import re
 
 import pytest
 
-from pdf_tools import need_poppler
-from rendering_tools import FIXTURES, html_page, pdf_text, render, section, seen, squash
+from rendering_tools import FIXTURES, fixtures_for, render, section, seen, squash
 
 PLAY = FIXTURES / "play.xml"
 CAST = ["EBBA, keeper of the light.", "NILS, her brother, a fisherman", "THE PILOT."]
 LAST_LINE = "Light the lamp!"
 
 
-@pytest.fixture(scope="module")
-def page():
-    return html_page(render("html", PLAY))
-
-
-@pytest.fixture(scope="module")
-def printed():
-    return html_page(render("pdf", PLAY))
-
-
-@pytest.fixture(scope="module")
-def text():
-    return render("text", PLAY)
-
-
-@pytest.fixture(scope="module")
-def pdf(tmp_path_factory):
-    need_poppler()
-    return pdf_text(PLAY, tmp_path_factory.mktemp("play"))
+page, printed, text, pdf = fixtures_for(PLAY)
 
 
 # --- cast lists: one line per cast item ---------------------------------------------------
