@@ -24,7 +24,6 @@ import json
 import re
 import urllib.parse
 
-from lxml import etree
 
 from edition_words import TEI
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from rendering_tools import FIXTURES, fixtures_for, render, section, seen, squash
 
 PLAY = FIXTURES / "play.xml"
