@@ -5,7 +5,9 @@ gaps, ⟦deletions⟧, labels) and give one reading of each ``choice``. So the s
 are taken as the edition should give them (normalised reading: corr/reg/expan, without
 abbreviation markers; forme work ``fw`` and ``index`` terms left out, as the editions do),
 and both sides are compared as alphanumeric tokens after the brackets (and the "(?)" of an
-unclear reading) are removed. Two name parts side by side (<forename/><surname/>) are two words.
+unclear reading) are removed. Two name parts side by side (<forename/><surname/>) are two words,
+and so are the parts of a structured source and a quotation's source in cit (the editions
+print them apart).
 """
 
 from __future__ import annotations
@@ -53,6 +55,28 @@ def _skip_in_choice(el) -> bool:
     return el is not first
 
 
+def _structured(el) -> bool:
+    """A biblStruct, biblFull, or bibl of several elements with no text of its own: the
+    editions print it as a citation, its parts apart (common/bibl.xsl)."""
+    name = _local(el)
+    if name in ("biblStruct", "biblFull", "monogr", "analytic", "imprint"):
+        return True
+    return (name == "bibl" and len([c for c in el if isinstance(c.tag, str)]) > 1
+            and not (el.text or "").strip() and not any((c.tail or "").strip() for c in el))
+
+
+def _cited_apart(el) -> bool:
+    """A part of a structured source, or the source after a quotation in cit or epigraph
+    (which the editions print after a dash)."""
+    parent = el.getparent()
+    if parent is None or not isinstance(el.tag, str):
+        return False
+    if _structured(parent):
+        return True
+    return (_local(parent) in ("cit", "epigraph") and _local(el) in ("bibl", "biblStruct", "ref")
+            and any(_local(s) in ("quote", "q") for s in el.itersiblings(preceding=True)))
+
+
 def source_text(text_el) -> str:
     """The text of a TEI <text> as the editions should give it (normalised reading)."""
     out: list[str] = []
@@ -69,7 +93,7 @@ def source_text(text_el) -> str:
             if el.tail:
                 out.append(el.tail)
             return
-        boundary = not (tei and name in INLINE)
+        boundary = not (tei and name in INLINE) or _cited_apart(el)
         previous = el.getprevious()
         if (tei and name in NAME_PARTS and previous is not None and _local(previous) in NAME_PARTS
                 and not previous.tail):

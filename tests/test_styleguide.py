@@ -9,7 +9,7 @@ snapshot in tests/styleguide/snapshots/:
 
   NAME.html       the HTML page, the inlined CSS and script replaced by a line naming them
                   (their files are in the repository; a change to them still shows here as
-                  a change of their digest)
+                  a change of their digest), a line break before each block-level tag
   NAME.txt        the plain-text edition
   NAME.pdf.txt    the PDF's text (pdftotext, lines with their whitespace collapsed)
   NAME-pN.png     page N of the PDF, greyscale, 40 dpi (pdftoppm), compared as an image: a
@@ -62,12 +62,18 @@ def update(request) -> bool:
     return bool(request.config.getoption("--update-snapshots"))
 
 
+_BLOCK_TAG = re.compile(r"(?<!\n)(<(?:div|p|section|article|li|ul|ol|dl|dt|dd|h[1-6]|meta|tr|table|nav|header|"
+                        r"footer|main|figure|blockquote|pre|script|style|title|body|head)\b)")
+
+
 def normalised_html(html: str) -> str:
-    """The page without the bodies of the inlined CSS and script (named by their digest)."""
+    """The page without the bodies of the inlined CSS and script (named by their digest),
+    a line break before each block-level tag so that a diff shows what changed."""
     def named(match: re.Match) -> str:
         digest = hashlib.sha256(match.group(3).encode("utf-8")).hexdigest()[:12]
         return f"{match.group(1)}/* {match.group(2)} sha256:{digest} */{match.group(4)}"
-    return re.sub(r'(<(?:style|script) id="(ed-(?:css|js))"[^>]*>)(.*?)(</(?:style|script)>)', named, html, flags=re.S)
+    html = re.sub(r'(<(?:style|script) id="(ed-(?:css|js))"[^>]*>)(.*?)(</(?:style|script)>)', named, html, flags=re.S)
+    return _BLOCK_TAG.sub(r"\n\1", html)
 
 
 def normalised_pdf_text(text: str) -> str:
@@ -86,8 +92,8 @@ def compare_text(name: str, actual: str, update: bool) -> None:
         REVIEW.mkdir(parents=True, exist_ok=True)
         (REVIEW / name).write_text(actual, encoding="utf-8")
         import difflib
-        diff = "".join(list(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                                 "snapshot", "now", n=1))[:60])
+        diff = "".join(line[:240] + ("…\n" if len(line) > 240 else "") for line in
+                       list(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "snapshot", "now", n=1))[:60])
         pytest.fail(f"{name} differs from its snapshot (new output: {(REVIEW / name).relative_to(ROOT)}):\n{diff}")
 
 

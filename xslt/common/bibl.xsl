@@ -5,9 +5,11 @@
   header element says anything at all. metadata.xsl and every format's header read these.
 
     ed:agent-nodes($el)   the nodes of an author, editor, funder, sponsor ... that are its
-                          name: its persName/orgName/name children if it has any, else its
-                          content without authority ids, notes and addresses (an author's
-                          Wikidata id and catalogue URLs are not part of the name)
+                          name: its content without authority ids, notes, affiliations and
+                          addresses (an author's Wikidata id and catalogue URLs are not part
+                          of the name; several name forms and the text between them are)
+    ed:agent-string($el)  the same as a string, two name forms with nothing between them
+                          separated by a comma
     ed:bibl-parts($bibl)  a bibl, biblStruct or biblFull as the parts of a citation, in the
                           order of one: maps {'kind', 'value', 'url'?} with kind 'authors',
                           'article' (an analytic title), 'title' (main title: subtitles),
@@ -36,10 +38,16 @@
 
   <xsl:function name="ed:agent-nodes" as="node()*">
     <xsl:param name="el" as="element()"/>
-    <xsl:variable name="names" select="$el/(tei:persName | tei:orgName | tei:name)"/>
-    <xsl:sequence select="if (exists($names)) then $names
-                          else $el/node()[not(self::tei:idno or self::tei:note or self::tei:affiliation
-                                              or self::tei:email or self::tei:address or self::tei:ptr)]"/>
+    <xsl:sequence select="$el/node()[not(self::tei:idno or self::tei:note or self::tei:affiliation or self::tei:email
+                                         or self::tei:address or self::tei:ptr or self::comment() or self::processing-instruction())]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:agent-string" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="nodes" select="ed:agent-nodes($el)[not(self::text()[not(normalize-space())])]"/>
+    <xsl:sequence select="normalize-space(string-join(for $i in 1 to count($nodes) return
+                            (if ($i gt 1 and $nodes[$i] instance of element() and $nodes[$i - 1] instance of element()) then ', ' else ' ')
+                            || ed:plain($nodes[$i]), ''))"/>
   </xsl:function>
 
   <xsl:function name="ed:is-blank" as="xs:boolean">
@@ -52,7 +60,7 @@
 
   <xsl:function name="ed:bibl-parts" as="map(xs:string, xs:string)*">
     <xsl:param name="b" as="element()"/>
-    <xsl:sequence select="ed:_bibl-parts($b) ! map:put(., 'end', if (?kind = 'link' or matches(?value, '[.!?…]$')) then '' else '.')"/>
+    <xsl:sequence select="ed:_bibl-parts($b) ! map:put(., 'end', if (?kind = 'link' or matches(?value, '[.!?…]”?$')) then '' else '.')"/>
   </xsl:function>
 
   <xsl:function name="ed:_bibl-parts" as="map(xs:string, xs:string)*">
@@ -67,32 +75,42 @@
       <xsl:otherwise>
         <xsl:variable name="titles" select="$monogr/tei:title[normalize-space()]"/>
         <xsl:variable name="main" select="($titles[@type = 'main'], $titles[not(@type = ('sub', 'alt', 'short') or @level = 's')])[1]"/>
-        <xsl:variable name="publisher" select="string-join(($imprint/tei:pubPlace[1] ! ed:flat(.),
-                                                            $imprint/tei:publisher[1] ! ed:flat(.))[.], ': ')"/>
-        <xsl:variable name="date" select="($imprint/tei:date[1], $b/tei:date[1])[1] ! ed:or(ed:flat(.), string(ed:iso-date(.)))"/>
+        <xsl:variable name="subs" select="$titles[@type = 'sub'] except $main"/>
+        <xsl:variable name="series" select="$titles[@level = 's'] except $main, $b/tei:series/tei:title"/>
+        <xsl:variable name="authors" select="$b/tei:author, $b/tei:analytic/tei:author, $monogr/tei:author"/>
+        <xsl:variable name="editors" select="($b/tei:editor, $monogr/tei:editor)/."/>
+        <xsl:variable name="editions" select="($b/tei:edition, $monogr/tei:edition, $b/tei:editionStmt/tei:edition)/."/>
+        <xsl:variable name="place" select="$imprint/tei:pubPlace[1]"/>
+        <xsl:variable name="publisher" select="$imprint/tei:publisher[1]"/>
+        <xsl:variable name="date" select="($imprint/tei:date[1], $b/tei:date[1])[1]"/>
+        <xsl:variable name="printers" select="$imprint/tei:respStmt"/>
+        <xsl:variable name="scope" select="($levels/tei:biblScope, $levels/tei:citedRange)/."/>
+        <xsl:variable name="ids" select="$levels/tei:idno[not(matches(., '^\s*https?://'))][normalize-space()]"/>
         <xsl:variable name="urls" select="($levels/tei:idno[matches(., '^\s*https?://')], $levels/(tei:ref | tei:ptr)[@target])"/>
+        <!-- every other field keeps its text, as a part of its own -->
+        <xsl:variable name="containers" select="$b/(tei:analytic | tei:monogr | tei:series | tei:titleStmt | tei:publicationStmt
+                                                    | tei:editionStmt), $monogr/tei:imprint"/>
+        <xsl:variable name="others" select="($b | $containers)/* except ($containers | $authors | $b/tei:analytic/tei:title | $main
+                                            | $subs | $series | $editors | $editions | $place | $publisher | $date | $printers
+                                            | $scope | $ids | $urls | $b/tei:note)"/>
         <xsl:sequence select="(
-            ed:_part('authors', string-join(distinct-values(($b/tei:author, $b/tei:analytic/tei:author, $monogr/tei:author)
-                                                              ! ed:agent-name(.)), '; ')),
-            ed:_part('article', string-join($b/tei:analytic/tei:title ! ed:flat(.), ': ') ! (if (.) then '“' || . || '”' else '')),
-            ed:_part('title', string-join(($main, $titles[@type = 'sub'] except $main) ! ed:flat(.), ': ')),
-            ed:_part('series', string-join(($titles[@level = 's'] except $main, $b/tei:series/tei:title) ! ed:flat(.), ', ')),
-            ed:_part('editors', string-join(($b/tei:editor, $monogr/tei:editor)/. ! ed:agent-name(.), '; ')
-                                 ! (if (.) then ed:label('edited-by') || ' ' || . else '')),
-            ed:_part('edition', string-join(($b/tei:edition, $monogr/tei:edition, $b/tei:editionStmt/tei:edition)/. ! ed:flat(.), ', ')),
-            ed:_part('imprint', string-join(($publisher, $date)[.], ', ')),
-            ed:_part('imprint', string-join($imprint/tei:respStmt ! (ed:flat(tei:resp) || ': '
-                                            || string-join((* except tei:resp) ! ed:flat(.), ', ')), '; ')),
-            ed:_part('scope', string-join(($levels/tei:biblScope, $levels/tei:citedRange)/. ! ed:flat(.), ', ')),
-            ed:_part('id', string-join($levels/tei:idno[not(matches(., '^\s*https?://'))][normalize-space()]
-                                       ! ((@type[not(. = ('URI', 'URL'))] ! (. || ' ')) || ed:flat(.)), ', ')),
+            ed:_part('authors', string-join(distinct-values($authors ! (if (ed:entries(., @ref)) then ed:agent-name(.)
+                                                                        else ed:agent-string(.))), '; ')),
+            ed:_part('article', string-join($b/tei:analytic/tei:title ! ed:flat(.), ': ')
+                                ! (if (.) then '“' || . || (if (matches(., '[.!?…]$')) then '' else '.') || '”' else '')),
+            ed:_part('title', string-join(($main, $subs) ! ed:flat(.), ': ')),
+            ed:_part('series', string-join($series ! ed:flat(.), ', ')),
+            ed:_part('editors', string-join($editors ! ed:agent-string(.), '; ') ! (if (.) then ed:label('edited-by') || ' ' || . else '')),
+            ed:_part('edition', string-join($editions ! ed:flat(.), ', ')),
+            ed:_part('imprint', string-join((string-join(($place, $publisher) ! ed:flat(.), ': '),
+                                             $date ! ed:or(ed:flat(.), string(ed:iso-date(.))))[.], ', ')),
+            ed:_part('imprint', string-join($printers ! (ed:flat(tei:resp) || ': ' || string-join((* except tei:resp) ! ed:flat(.), ', ')), '; ')),
+            ed:_part('scope', string-join($scope ! ed:flat(.), ', ')),
+            ed:_part('id', string-join($ids ! ((@type[not(. = ('URI', 'URL'))] ! (. || ' ')) || ed:flat(.)), ', ')),
             $urls ! map{'kind': 'link', 'value': ed:or(ed:flat(self::tei:ref), normalize-space((@target, .)[1])),
                         'url': normalize-space((@target, .)[1])},
             ed:_part('note', string-join($b/tei:note ! ed:flat(.), ' ')),
-            ($b/* except $b/(tei:author | tei:editor | tei:title | tei:edition | tei:editionStmt | tei:imprint | tei:pubPlace
-                             | tei:publisher | tei:date | tei:biblScope | tei:citedRange | tei:idno | tei:ref | tei:ptr | tei:note
-                             | tei:analytic | tei:monogr | tei:series | tei:titleStmt | tei:publicationStmt))
-              ! ed:_part('other', if (self::tei:bibl or self::tei:biblStruct) then ed:bibl-string(.) else ed:flat(.)))"/>
+            $others ! ed:_part('other', if (self::tei:bibl or self::tei:biblStruct) then ed:bibl-string(.) else ed:flat(.)))"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>

@@ -29,7 +29,7 @@
   <xsl:function name="ed:cast-separator" as="xs:string">
     <xsl:param name="el" as="node()"/>
     <xsl:variable name="before" select="$el/preceding-sibling::node()[not(self::text()[not(normalize-space())] or self::comment())][1]"/>
-    <xsl:sequence select="if (($el/self::tei:roleDesc or $el/self::tei:actor) and $el/parent::tei:castItem
+    <xsl:sequence select="if (($el/self::tei:roleDesc or $el/self::tei:actor) and $el/(parent::tei:castItem | parent::tei:roleGroup)
                               and $before[self::tei:role or self::tei:roleDesc or self::tei:actor])
                           then ', ' else ''"/>
   </xsl:function>

@@ -76,7 +76,7 @@
     <xsl:variable name="form" select="if ($entry) then ed:main-form($entry) else $name"/>
     <xsl:variable name="full" select="if ($entry) then ed:entry-name($entry)
                                       else if ($name is $el and ($el/self::tei:author or $el/self::tei:editor))
-                                      then normalize-space(string-join(ed:agent-nodes($el) ! ed:plain(.), ' '))
+                                      then ed:agent-string($el)
                                       else ed:name-string($name)"/>
     <xsl:variable name="words" select="tokenize($full, ' ')"/>
     <xsl:sequence select="

@@ -108,10 +108,13 @@
     <xsl:sequence select="$node/ancestor-or-self::*[@xml:lang][1]/@xml:lang/string()"/>
   </xsl:function>
 
-  <!-- Markup serialized, its text unescaped once (as the example's author wrote it). -->
+  <!-- Markup serialized, its text unescaped once (as the example's author wrote it), without
+       the namespace declarations serialization adds (the example's author wrote none). -->
   <xsl:function name="ed:xml-source" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:sequence select="string-join($nodes ! (if (. instance of text()) then string(.)
-                          else replace(replace(replace(serialize(.), '&amp;lt;', '&lt;'), '&amp;gt;', '&gt;'), '&amp;amp;', '&amp;')))"/>
+                          else replace(replace(replace(replace(serialize(., map{'method': 'xml', 'omit-xml-declaration': true()}),
+                                       '\s+xmlns(:[\w.\-]+)?=&quot;[^&quot;]*&quot;', ''),
+                                       '&amp;lt;', '&lt;'), '&amp;gt;', '&gt;'), '&amp;amp;', '&amp;')))"/>
   </xsl:function>
 </xsl:stylesheet>

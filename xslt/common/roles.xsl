@@ -40,6 +40,8 @@
     ed:is($el, $role)      true if $el is a TEI element with that role
     ed:roles-of($el)       the roles of an element (empty for non-TEI elements)
     ed:is-void($el)        true for a void element (above)
+    ed:is-phrase($el)      true for a part of a title page inside a byline, imprint or
+                           paragraph: a phrase there, a block elsewhere
 
   Static variables: $ed:roles (role -> local names), $ed:match (role -> "tei:a | tei:b" pattern).
   Being static, the table cannot be overridden by import precedence: to change how an element
@@ -59,7 +61,7 @@
     'name-part': ('forename', 'surname', 'addName', 'genName', 'nameLink'),
     'pointer': ('ref', 'ptr'),
     'date': ('date', 'time', 'origDate'),
-    'milestone': ('lb', 'pb', 'cb', 'gb', 'milestone'),
+    'milestone': ('lb', 'pb', 'cb', 'gb', 'milestone', 'caesura'),
     'block': ('p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'list', 'table',
               'lg', 'l', 'figure', 'floatingText', 'sp', 'castList', 'eg', 'egXML', 'listBibl',
               'listPerson', 'listPlace', 'listOrg', 'listEvent', 'opener', 'closer', 'postscript',
@@ -76,7 +78,7 @@
     'register': ('listPerson', 'listOrg', 'listPlace', 'listEvent', 'listBibl', 'listObject', 'listNym'),
     'furniture': ('fw'),
     'linking': ('anchor', 'index', 'link', 'linkGrp', 'join', 'joinGrp', 'alt', 'altGrp', 'span',
-                'spanGrp', 'interp', 'interpGrp'),
+                'spanGrp', 'interp', 'interpGrp', 'listTranspose'),
     'data': ('fs', 'fLib', 'fvLib', 'fsdDecl', 'fsDecl', 'listRelation', 'relation'),
     'hidden': ('teiHeader', 'facsimile', 'standOff', 'sourceDoc')
   }"/>
@@ -92,6 +94,16 @@
   <xsl:function name="ed:roles-of" as="xs:string*">
     <xsl:param name="el" as="node()?"/>
     <xsl:sequence select="$el[self::tei:*] ! $ed:_roles-by-name(local-name(.))"/>
+  </xsl:function>
+
+  <!-- Parts of a title page (docAuthor, docDate, docEdition) are blocks on the title page and
+       phrases inside a byline, an imprint, a title part or a paragraph ("compiled by the
+       Harbour Office", "Portsmouth, 1902"). -->
+  <xsl:function name="ed:is-phrase" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el[self::tei:docAuthor or self::tei:docDate or self::tei:docEdition or self::tei:pubPlace or self::tei:publisher]
+                                    [parent::tei:byline or parent::tei:docImprint or parent::tei:titlePart or parent::tei:p
+                                     or parent::tei:docEdition or parent::tei:head or parent::tei:l or parent::tei:ab])"/>
   </xsl:function>
 
   <xsl:function name="ed:is-void" as="xs:boolean">

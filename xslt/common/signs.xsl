@@ -6,14 +6,17 @@
 
       supplied   [text]         unclear   text(?)       sic (outside choice)   text [sic]
       surplus    {text}         del       ⟦text⟧        secl                    ⟦text⟧
-      gap        […]
+      gap        […]            q, said, soCalled, a quote in running text, title level="a"   “text”
+      gi, tag    &lt;text&gt;         att       @text         val                     "text"
+      rt (ruby)  (text)         vocal, kinesic, incident   (text)         pause    …
+      the source of a quotation (bibl in cit or epigraph)   — text
 
     ed:sign-open($el), ed:sign-close($el)   the signs before and after an element ('' if none)
     ed:gap-kind($gap)     'omitted' (the editors left it out: @reason irrelevant, editorial,
                           sampling, omitted ...) or 'gap' (the source has it not: illegible,
                           damage, lost ...); also the label key of its description
     ed:gap-repeats($gap)  true for a gap that follows another with nothing but milestones,
-                          whitespace and comments between (omitted pages, one after the
+                          forme work, whitespace and comments between (omitted pages, one after the
                           other): the formats print one sign for the run
     ed:page-label($pb)    "page 37" for a pb with @n, else ()
     ed:facs($el)          the image @facs gives: its URL (through ed:safe-url), or the
@@ -31,7 +34,9 @@
 
   <xsl:variable name="ed:signs" as="map(xs:string, xs:string+)" select="map{
       'supplied': ('[', ']'), 'unclear': ('', '(?)'), 'sic': ('', ' [sic]'), 'surplus': ('{', '}'),
-      'del': ('⟦', '⟧'), 'secl': ('⟦', '⟧'), 'gap': ('[…]', '')}"/>
+      'del': ('⟦', '⟧'), 'secl': ('⟦', '⟧'), 'gap': ('[…]', ''),
+      'gi': ('&lt;', '&gt;'), 'tag': ('&lt;', '&gt;'), 'att': ('@', ''), 'val': ('&quot;', '&quot;'),
+      'rt': ('(', ')'), 'vocal': ('(', ')'), 'kinesic': ('(', ')'), 'incident': ('(', ')'), 'pause': ('…', '')}"/>
 
   <xsl:function name="ed:sign-open" as="xs:string">
     <xsl:param name="el" as="element()"/>
@@ -43,11 +48,39 @@
     <xsl:sequence select="string(ed:_signs($el)[2])"/>
   </xsl:function>
 
-  <!-- A sic inside choice is one reading of two: no mark. -->
+  <!-- A sic inside choice is one reading of two: no mark. Quotations and article titles
+       have quotation marks (ed:_quote-marks); the source of a quotation in cit or epigraph
+       follows a dash. -->
   <xsl:function name="ed:_signs" as="xs:string*">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="if ($el/self::tei:sic[parent::tei:choice] or not($el/self::tei:*)) then ()
+                          else if ($el/(self::tei:q | self::tei:quote | self::tei:said | self::tei:soCalled
+                                        | self::tei:title[@level = 'a'])) then ed:_quote-marks($el)
+                          else if ($el[self::tei:bibl or self::tei:biblStruct or self::tei:ref]
+                                      [parent::tei:cit or parent::tei:epigraph][preceding-sibling::tei:quote or preceding-sibling::tei:q])
+                          then (' — ', '')
                           else map:get($ed:signs, local-name($el))"/>
+  </xsl:function>
+
+  <!-- Quotation marks: for q, said and soCalled, a quote in running text, an article's title;
+       none for a quotation of blocks, one whose @rend says none (none, pre, post, inline,
+       unquoted), or one the source already puts between marks; single marks inside double. -->
+  <xsl:function name="ed:_quote-marks" as="xs:string*">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="rend" select="tokenize(lower-case(normalize-space($el/@rend)))"/>
+    <xsl:variable name="before" select="string($el/preceding-sibling::node()[1][self::text()])"/>
+    <xsl:variable name="after" select="string($el/following-sibling::node()[1][self::text()])"/>
+    <xsl:variable name="inline" select="not($el/(tei:p | tei:lg | tei:l | tei:ab | tei:sp))
+                                        and ($el/self::tei:quote/parent::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head
+                                              or self::tei:item or self::tei:cell or self::tei:s or self::tei:seg or self::tei:hi
+                                              or self::tei:cit[parent::tei:p or parent::tei:l or parent::tei:ab]]
+                                             or not($el/self::tei:quote))"/>
+    <xsl:variable name="nested" select="exists($el/ancestor::*[self::tei:q or self::tei:quote or self::tei:said or self::tei:soCalled]
+                                                              [exists(ed:_quote-marks(.))])"/>
+    <xsl:sequence select="if (not($inline) or $rend = ('none', 'pre', 'post', 'inline', 'unquoted', 'noquotes')
+                              or ($el/self::tei:said and $el/@direct = 'false')
+                              or (matches($before, '[“&quot;‘''„«‹]$') and matches($after, '^[”&quot;’''“»›]'))) then ()
+                          else if ($nested) then ('‘', '’') else ('“', '”')"/>
   </xsl:function>
 
   <xsl:function name="ed:gap-kind" as="xs:string">
@@ -60,7 +93,7 @@
   <xsl:function name="ed:gap-repeats" as="xs:boolean">
     <xsl:param name="gap" as="element()"/>
     <xsl:sequence select="exists($gap/preceding-sibling::node()[not(self::comment() or self::processing-instruction()
-                                   or self::text()[not(normalize-space())] or ed:is(., 'milestone'))][1]
+                                   or self::text()[not(normalize-space())] or ed:is(., 'milestone') or ed:is(., 'furniture'))][1]
                                  [self::tei:gap][not(*)])
                           and not($gap/*)"/>
   </xsl:function>

@@ -59,10 +59,18 @@
   <xsl:template match="tei:text//tei:person | tei:text//tei:personGrp | tei:text//tei:org | tei:text//tei:place
                        | tei:text//tei:event | tei:bibl | tei:biblStruct | tei:biblFull | tei:text//tei:object
                        | tei:text//tei:nym | tei:witness | tei:msDesc | tei:text//tei:relation">
+    <xsl:value-of select="ed:sign-open(.)"/>
     <xsl:element name="{if (ed:has-blocks(.) or parent::*[starts-with(local-name(), 'list')]) then 'div' else 'span'}"
                  namespace="http://www.w3.org/1999/xhtml">
       <xsl:call-template name="ed:attrs"/>
-      <xsl:apply-templates/>
+      <xsl:choose>
+        <!-- a structured source as a citation (common: ed:bibl-parts) -->
+        <xsl:when test="(self::tei:biblStruct or self::tei:biblFull or self::tei:bibl[count(*) gt 1])
+                        and not(text()[normalize-space()])">
+          <xsl:call-template name="ed:bibl-parts"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
     </xsl:element>
     <xsl:text> </xsl:text>
   </xsl:template>
@@ -178,8 +186,16 @@
   <xsl:template match="tei:castItem">
     <div><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></div>
   </xsl:template>
-  <xsl:template match="tei:role | tei:roleDesc | tei:actor">
+  <xsl:template match="tei:role | tei:roleDesc | tei:actor | tei:roleGroup">
     <xsl:value-of select="ed:cast-separator(.)"/>
+    <span><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- Dictionaries: entries and senses are blocks, their forms and grammar phrases. -->
+  <xsl:template match="tei:entry | tei:superEntry | tei:sense | tei:re">
+    <div><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></div>
+  </xsl:template>
+  <xsl:template match="tei:form | tei:orth | tei:pron | tei:gramGrp">
     <span><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></span>
   </xsl:template>
 
@@ -202,7 +218,7 @@
   </xsl:template>
 
   <xsl:template match="*[local-name() = 'egXML']">
-    <pre class="tei-egXML"><code><xsl:value-of select="node() ! serialize(., map{'method': 'xml', 'omit-xml-declaration': true()})" separator=""/></code></pre>
+    <pre class="tei-egXML"><code><xsl:value-of select="ed:xml-source(node())"/></code></pre>
   </xsl:template>
 
   <!-- Mathematical formulae and other foreign vocabularies: their text, in a span. -->

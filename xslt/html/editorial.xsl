@@ -112,9 +112,12 @@
   </xsl:template>
 
   <xsl:template match="tei:subst | tei:mod | tei:restore | tei:retrace | tei:handShift | tei:addSpan
-                       | tei:delSpan | tei:damageSpan | tei:undo | tei:redo | tei:transpose | tei:listTranspose">
+                       | tei:delSpan | tei:damageSpan | tei:undo | tei:redo | tei:transpose">
     <span><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></span>
   </xsl:template>
+
+  <!-- A list of transpositions only points (common/roles.xsl: linking): no reading text. -->
+  <xsl:template match="tei:listTranspose"/>
 
   <xsl:template match="tei:damage">
     <span title="{ed:label('damage')}"><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></span>

@@ -207,8 +207,11 @@
   <xsl:template match="tei:teiHeader//tei:author | tei:teiHeader//tei:editor | tei:funder | tei:sponsor | tei:principal">
     <span>
       <xsl:call-template name="ed:attrs"/>
-      <xsl:for-each select="ed:agent-nodes(.)">
-        <xsl:if test="position() gt 1 and self::*"><xsl:text>, </xsl:text></xsl:if>
+      <xsl:variable name="nodes" select="ed:agent-nodes(.)"/>
+      <xsl:for-each select="$nodes">
+        <!-- two name forms with nothing between them: a comma, as in ed:agent-string -->
+        <xsl:if test="self::* and preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]
+                                  [self::* intersect $nodes]"><xsl:text>, </xsl:text></xsl:if>
         <xsl:apply-templates select="."/>
       </xsl:for-each>
     </span>
@@ -254,19 +257,22 @@
       </xsl:call-template>
       <xsl:choose>
         <xsl:when test="text()[normalize-space()]"><xsl:apply-templates/></xsl:when>
-        <xsl:otherwise>
-          <xsl:for-each select="ed:bibl-parts(.)">
-            <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-            <xsl:variable name="href" select="ed:safe-url(?url)"/>
-            <xsl:choose>
-              <xsl:when test="exists($href)"><a href="{$href}" rel="noopener noreferrer"><xsl:value-of select="?value"/></a></xsl:when>
-              <xsl:otherwise><xsl:value-of select="?value"/></xsl:otherwise>
-            </xsl:choose>
-            <xsl:value-of select="?end"/>
-          </xsl:for-each>
-        </xsl:otherwise>
+        <xsl:otherwise><xsl:call-template name="ed:bibl-parts"/></xsl:otherwise>
       </xsl:choose>
     </span>
+  </xsl:template>
+
+  <!-- A bibl, biblStruct or biblFull (context) as the parts of a citation, links linked. -->
+  <xsl:template name="ed:bibl-parts">
+    <xsl:for-each select="ed:bibl-parts(.)">
+      <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:variable name="href" select="ed:safe-url(?url)"/>
+      <xsl:choose>
+        <xsl:when test="exists($href)"><a href="{$href}" rel="noopener noreferrer"><xsl:value-of select="?value"/></a></xsl:when>
+        <xsl:otherwise><xsl:value-of select="?value"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="?end"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:availability | tei:abstract | tei:correspContext | tei:creation">

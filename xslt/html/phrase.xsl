@@ -27,32 +27,48 @@
     <em><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></em>
   </xsl:template>
 
-  <xsl:template match="tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:sic[not(parent::tei:choice)]/tei:foreign">
-    <span><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></span>
+  <!-- The content of an element between its signs (common/signs.xsl: quotation marks, the
+       signs of markup names, spoken-text descriptions), the same in every format. -->
+  <xsl:template name="ed:signed">
+    <xsl:value-of select="ed:sign-open(.)"/>
+    <xsl:apply-templates/>
+    <xsl:value-of select="ed:sign-close(.)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:sic[not(parent::tei:choice)]/tei:foreign
+                       | tei:vocal | tei:kinesic | tei:incident | tei:pause | tei:writing">
+    <span><xsl:call-template name="ed:attrs"/><xsl:call-template name="ed:signed"/></span>
   </xsl:template>
 
   <xsl:template match="tei:title">
     <cite><xsl:call-template name="ed:attrs">
       <xsl:with-param name="class" select="@level ! ('level-' || ed:token(.))"/>
-    </xsl:call-template><xsl:apply-templates/></cite>
+    </xsl:call-template><xsl:call-template name="ed:signed"/></cite>
   </xsl:template>
 
   <!-- Quotation in running text; quotes containing blocks are in blocks.xsl. -->
   <xsl:template match="tei:q | tei:quote | tei:said">
-    <q><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></q>
+    <q><xsl:call-template name="ed:attrs"/><xsl:call-template name="ed:signed"/></q>
   </xsl:template>
 
-  <xsl:template match="tei:gi">
-    <code><xsl:call-template name="ed:attrs"/>&lt;<xsl:apply-templates/>&gt;</code>
+  <xsl:template match="tei:gi | tei:att | tei:val | tei:tag">
+    <code><xsl:call-template name="ed:attrs"/><xsl:call-template name="ed:signed"/></code>
   </xsl:template>
-  <xsl:template match="tei:att">
-    <code><xsl:call-template name="ed:attrs"/>@<xsl:apply-templates/></code>
+
+  <!-- Ruby glosses as HTML ruby; the parentheses (common) for browsers without it. -->
+  <xsl:template match="tei:ruby">
+    <ruby><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></ruby>
   </xsl:template>
-  <xsl:template match="tei:val">
-    <code><xsl:call-template name="ed:attrs"/>"<xsl:apply-templates/>"</code>
+  <xsl:template match="tei:rb">
+    <span><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></span>
   </xsl:template>
-  <xsl:template match="tei:tag">
-    <code><xsl:call-template name="ed:attrs"/>&lt;<xsl:apply-templates/>&gt;</code>
+  <xsl:template match="tei:rt">
+    <rp><xsl:value-of select="ed:sign-open(.)"/></rp><rt><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></rt><rp><xsl:value-of select="ed:sign-close(.)"/></rp>
+  </xsl:template>
+
+  <!-- A caesura: a wider space in the line. -->
+  <xsl:template match="tei:caesura">
+    <span class="ed-caesura"><xsl:text> </xsl:text></span>
   </xsl:template>
 
   <!-- Line, column and page beginnings. -->

@@ -120,6 +120,11 @@
     </div>
   </xsl:template>
 
+  <!-- Inside a byline, an imprint or a paragraph, title-page parts are phrases (common). -->
+  <xsl:template match="tei:*[ed:is-phrase(.)]" priority="2">
+    <span><xsl:call-template name="ed:attrs"/><xsl:apply-templates/></span>
+  </xsl:template>
+
   <!-- Generic inline containers whose meaning is carried by a class only (no warning). -->
   <xsl:template match="tei:seg | tei:s | tei:w | tei:c | tei:pc | tei:phr | tei:cl | tei:m | tei:num
                        | tei:measure | tei:measureGrp | tei:idno | tei:ident | tei:code | tei:email
@@ -136,12 +141,11 @@
                        | tei:dimensions | tei:height | tei:width | tei:depth | tei:dim | tei:precision
                        | tei:certainty | tei:respons | tei:link | tei:linkGrp | tei:join | tei:alt
                        | tei:altGrp | tei:timeline | tei:when | tei:metamark | tei:ex | tei:am
-                       | tei:caesura | tei:rhyme | tei:vocal | tei:pause | tei:kinesic | tei:incident
-                       | tei:writing | tei:shift | tei:oRef | tei:pRef | tei:oVar | tei:pVar
+                       | tei:rhyme | tei:shift | tei:oRef | tei:pRef | tei:oVar | tei:pVar
                        | tei:hyph | tei:syll | tei:pos | tei:gram | tei:gen | tei:number | tei:case
                        | tei:per | tei:tns | tei:mood | tei:iType | tei:usg | tei:lbl | tei:xr | tei:re
                        | tei:etym | tei:def | tei:cit/tei:bibl | tei:specDesc | tei:specList
-                       | tei:listRef | tei:citedRange | tei:date/tei:* | tei:ruby | tei:rb | tei:rt
+                       | tei:listRef | tei:citedRange | tei:date/tei:*
                        | tei:g | tei:noteGrp | tei:interpGrp | tei:joinGrp | tei:spanGrp">
     <span>
       <xsl:call-template name="ed:attrs"/>

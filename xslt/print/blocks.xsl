@@ -142,6 +142,7 @@
 
   <!-- Parts of openers and closers: each on its own line (dateline and signature right). -->
   <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:byline | tei:docAuthor | tei:docDate
+                       | tei:docEdition | tei:imprimatur
                        | tei:address | tei:addrLine | tei:opener/tei:seg | tei:closer/tei:seg">
     <span class="{string-join((local-name(), @type, 'block', if (self::tei:seg and @type = ('priority', 'classification')) then 'mark' else ()), ' ')}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
@@ -180,7 +181,12 @@
     <span class="speaker"><xsl:apply-templates><xsl:with-param name="in-p" select="true()" tunnel="yes"/></xsl:apply-templates></span>
   </xsl:template>
 
-  <xsl:template match="tei:stage | tei:move">
+  <!-- Inside a byline, an imprint or a paragraph, title-page parts are phrases (common). -->
+  <xsl:template match="tei:*[ed:is-phrase(.)]" priority="2">
+    <span class="phrase-{local-name()}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:stage | tei:move | tei:camera | tei:sound | tei:view | tei:caption | tei:tech">
     <xsl:param name="in-p" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($in-p or parent::tei:sp) then 'span' else 'div'}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="class" select="if (parent::tei:p or parent::tei:l or parent::tei:ab) then 'stage' else 'stage block'"/>

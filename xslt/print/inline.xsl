@@ -66,41 +66,34 @@
                        | tei:idno | tei:label | tei:affiliation | tei:occupation | tei:state
                        | tei:trait | tei:birth | tei:death | tei:residence | tei:biblScope | tei:citedRange
                        | tei:publisher | tei:pubPlace | tei:author | tei:editor | tei:imprint | tei:bibl
-                       | tei:biblStruct | tei:monogr | tei:analytic | tei:email | tei:formula | tei:locus">
+                       | tei:monogr | tei:analytic | tei:email | tei:formula | tei:locus | tei:gi | tei:att
+                       | tei:q | tei:quote | tei:said | tei:soCalled | tei:ruby | tei:rb | tei:rt
+                       | tei:vocal | tei:kinesic | tei:incident | tei:pause | tei:writing">
     <xsl:call-template name="ed:span">
       <xsl:with-param name="class" select="(local-name(), ed:rend-classes(.), @type ! replace(., '\W', ''))"/>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:gi">
-    <span class="gi">&lt;<xsl:apply-templates/>&gt;</span>
-  </xsl:template>
-  <xsl:template match="tei:att">
-    <span class="att">@<xsl:apply-templates/></span>
-  </xsl:template>
-
   <xsl:template match="tei:title">
     <xsl:call-template name="ed:span">
       <xsl:with-param name="class" select="('title', if (@level = ('a', 'u')) then () else 'italic', ed:rend-classes(.))"/>
-      <xsl:with-param name="content">
-        <xsl:if test="@level = 'a'">“</xsl:if>
-        <xsl:apply-templates/>
-        <xsl:if test="@level = 'a'">”</xsl:if>
-      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:q | tei:quote | tei:said | tei:soCalled">
+  <!-- Signs around an element (common/signs.xsl: editorial signs, quotation marks, markup
+       names, spoken-text descriptions), after the space before it. Elements with templates in
+       blocks.xsl carry none (block quotations, cast items, entries). -->
+  <xsl:template match="tei:*[not(self::tei:gap)][ed:sign-open(.) or ed:sign-close(.)]" priority="15">
+    <xsl:value-of select="ed:sign-open(.)"/>
+    <xsl:next-match/>
+    <xsl:value-of select="ed:sign-close(.)"/>
+  </xsl:template>
+
+  <!-- A structured source (no punctuation of its own) as a citation (common: ed:bibl-string). -->
+  <xsl:template match="tei:biblStruct | tei:biblFull | tei:bibl[not(text()[normalize-space()])][count(*) gt 1]">
     <xsl:call-template name="ed:span">
       <xsl:with-param name="class" select="(local-name(), ed:rend-classes(.))"/>
-      <xsl:with-param name="content">
-        <xsl:variable name="marks" select="not(@rend = ('none', 'pre', 'post', 'inline')) and
-                                           (self::tei:soCalled or @rend = ('quoted', 'dq', 'double-quotes') or
-                                           (self::tei:q and not(@rend)) or (self::tei:quote and parent::tei:p and not(@rend)))"/>
-        <xsl:if test="$marks">“</xsl:if>
-        <xsl:apply-templates/>
-        <xsl:if test="$marks">”</xsl:if>
-      </xsl:with-param>
+      <xsl:with-param name="content" select="ed:bibl-string(.)"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -121,7 +114,9 @@
                                       else if (matches($target, '^(https?|mailto):')) then $target else ()"/>
     <xsl:variable name="content" as="item()*">
       <xsl:apply-templates/>
-      <xsl:if test="self::tei:ptr"><xsl:value-of select="$target"/></xsl:if>
+      <xsl:if test="self::tei:ptr">
+        <xsl:value-of select="if (exists($local)) then string-join(ed:pointer-names(., $target), ', ') else $target"/>
+      </xsl:if>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="exists($href)">
@@ -153,22 +148,19 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Editorial signs (common/signs.xsl); one […] for a run of gaps. -->
+  <!-- Interventions, signs from the template above; one […] for a run of gaps; blank space
+       in the source is a space. -->
   <xsl:template match="tei:supplied | tei:unclear | tei:sic | tei:surplus | tei:del | tei:secl">
     <xsl:call-template name="ed:span">
       <xsl:with-param name="class" select="(local-name(), ed:rend-classes(.))"/>
-      <xsl:with-param name="content">
-        <xsl:value-of select="ed:sign-open(.)"/>
-        <xsl:apply-templates/>
-        <xsl:value-of select="ed:sign-close(.)"/>
-      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:gap[ed:gap-repeats(.)]"/>
-  <xsl:template match="tei:gap | tei:space">
+  <xsl:template match="tei:gap">
     <span class="gap">[…<xsl:for-each select="tei:desc"><xsl:text> </xsl:text><xsl:apply-templates/></xsl:for-each>]</span>
   </xsl:template>
+  <xsl:template match="tei:space"><xsl:text> </xsl:text></xsl:template>
 
   <xsl:template match="tei:app">
     <xsl:apply-templates select="(tei:lem, tei:rdg)[1]"/>
@@ -208,6 +200,8 @@
       <xsl:if test="not(ed:joins(.))"><xsl:text> </xsl:text></xsl:if>
     </xsl:if>
   </xsl:template>
-  <xsl:template _match="tei:cb | tei:milestone | {$ed:match?linking}"/>
-  <xsl:template match="tei:cb[not(ed:joins(.))]"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template _match="{$ed:match?linking}"/>
+  <xsl:template match="tei:cb | tei:gb | tei:milestone | tei:caesura">
+    <xsl:if test="not(ed:joins(.))"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
 </xsl:stylesheet>

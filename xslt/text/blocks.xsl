@@ -91,8 +91,12 @@
   </xsl:template>
 
   <xsl:template match="tei:p | tei:ab | tei:docTitle | tei:titlePart | tei:byline | tei:docAuthor | tei:docDate
-                       | tei:trailer | tei:figDesc">
+                       | tei:docEdition | tei:imprimatur | tei:trailer | tei:figDesc">
     <xsl:call-template name="ed:tb"/>
+  </xsl:template>
+  <!-- Inside a byline, an imprint or a paragraph, title-page parts are phrases (common). -->
+  <xsl:template match="tei:*[ed:is-phrase(.)]" priority="2">
+    <xsl:apply-templates/>
   </xsl:template>
 
   <!-- Cast list entries: role and description apart ("Ophelia, daughter to Polonius"). -->
@@ -169,7 +173,8 @@
     <xsl:call-template name="ed:tb"/>
   </xsl:template>
 
-  <xsl:template match="tei:stage[not(parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:speaker)]">
+  <xsl:template match="tei:stage[not(parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:speaker)]
+                       | tei:move | tei:camera | tei:sound | tei:view | tei:caption | tei:tech">
     <xsl:call-template name="ed:tb">
       <xsl:with-param name="extra" select="4"/>
     </xsl:call-template>
@@ -284,20 +289,25 @@
     <xsl:if test="ed:in-reading(.)"><xsl:apply-templates/></xsl:if>
   </xsl:template>
 
-  <!-- Editorial signs (common/signs.xsl); one […] for a run of gaps. -->
-  <xsl:template match="tei:supplied | tei:unclear | tei:sic | tei:surplus | tei:del | tei:secl">
+  <!-- Signs around an element (common/signs.xsl: editorial signs, quotation marks, markup
+       names, spoken-text descriptions): after the space before it, around its own rendering. -->
+  <xsl:template match="tei:*[not(self::tei:gap)][ed:sign-open(.) or ed:sign-close(.)]" priority="15">
     <xsl:value-of select="ed:sign-open(.)"/>
-    <xsl:apply-templates/>
+    <xsl:next-match/>
     <xsl:value-of select="ed:sign-close(.)"/>
   </xsl:template>
+  <!-- One […] for a run of gaps; blank space in the source is a space. -->
   <xsl:template match="tei:gap[ed:gap-repeats(.)]"/>
-  <xsl:template match="tei:gap | tei:space">[…<xsl:for-each select="tei:desc"><xsl:text> </xsl:text><xsl:apply-templates/></xsl:for-each>]</xsl:template>
-  <xsl:template match="tei:gi">&lt;<xsl:apply-templates/>&gt;</xsl:template>
-  <xsl:template match="tei:att">@<xsl:apply-templates/></xsl:template>
-  <xsl:template match="tei:q[not(@rend)] | tei:soCalled">“<xsl:apply-templates/>”</xsl:template>
-  <xsl:template match="tei:title[@level = 'a']">“<xsl:apply-templates/>”</xsl:template>
+  <xsl:template match="tei:gap">[…<xsl:for-each select="tei:desc"><xsl:text> </xsl:text><xsl:apply-templates/></xsl:for-each>]</xsl:template>
+  <xsl:template match="tei:space"><xsl:text> </xsl:text></xsl:template>
+  <!-- A pointer within the document by the name of what it points to; others by their URL. -->
   <xsl:template match="tei:ptr">
-    <xsl:text>&lt;</xsl:text><xsl:value-of select="@target"/><xsl:text>&gt;</xsl:text>
+    <xsl:value-of select="if (starts-with(normalize-space(@target), '#')) then string-join(ed:pointer-names(., @target), ', ')
+                          else '&lt;' || @target || '&gt;'"/>
+  </xsl:template>
+  <!-- A structured source (no punctuation of its own) as a citation (common: ed:bibl-string). -->
+  <xsl:template match="tei:biblStruct | tei:biblFull | tei:bibl[not(text()[normalize-space()])][count(*) gt 1]">
+    <xsl:value-of select="ed:bibl-string(.)"/>
   </xsl:template>
 
   <xsl:template match="tei:app">
@@ -316,8 +326,8 @@
   </xsl:template>
   <xsl:template match="tei:wit | tei:witDetail"/>
 
-  <xsl:template match="tei:lb | tei:pb | tei:cb">
+  <xsl:template _match="{$ed:match?milestone}">
     <xsl:if test="not(ed:joins(.))"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
-  <xsl:template _match="tei:milestone | {$ed:match?linking}"/>
+  <xsl:template _match="{$ed:match?linking}"/>
 </xsl:stylesheet>
