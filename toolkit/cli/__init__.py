@@ -207,9 +207,12 @@ def _validate_jobs(ctx, param, value):
 @click.option("-j", "--jobs", "jobs", default=None, callback=_validate_jobs,
               help="Worker processes: a number or 'auto' [default: 1, or 'jobs' in the config].")
 @click.option("--no-config", is_flag=True, help="Ignore pyproject.toml / edition.toml settings.")
+@click.option("--suggest", is_flag=True,
+              help="Also report untagged mentions of register entries (see annotate).")
 @_common
 def validate(sources, schemas, rules, phase, catalogs, schema_dir, fmt, output, reports, fail_on,
-             checks, schema_timeout, unavailable, jobs, no_config, quiet, verbose) -> None:
+             checks, schema_timeout, unavailable, jobs, no_config, suggest, quiet,
+             verbose) -> None:
     """Validate SOURCES (files, folders, globs) against their schemas and rules.
 
     Schemas come from --schema/--rules, else the project's configuration
@@ -260,7 +263,7 @@ def validate(sources, schemas, rules, phase, catalogs, schema_dir, fmt, output, 
         checks=checks if checks is not None else (cfg.checks if cfg.checks is not None else True),
         schema_timeout=schema_timeout or cfg.schema_timeout or 60.0,
         unavailable=unavailable or cfg.unavailable or "error",
-        phase=phase, origin=origin)
+        phase=phase, origin=origin, suggest=suggest)
     threshold = fail_on or cfg.fail_on or "error"
     jobs = jobs if jobs is not None else (cfg.jobs or 1)
     jobs = default_jobs() if jobs == "auto" else jobs

@@ -49,6 +49,7 @@ class ValidationOptions:
     phase: str | None = None
     origin: str = "command line"
     use_env_catalogs: bool = True
+    suggest: bool = False  # also report untagged mentions of register entries (annotate)
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,10 @@ def check_tree(tree, path: Path | None, options: ValidationOptions, name: str,
             text = SourceText(lines) if lines is not None else None
             findings += run_checks(tree, name, path, text)
             timings["checks"] = time.perf_counter() - t
+        if options.suggest:
+            from toolkit.annotate.run import suggest
+
+            findings += suggest(path, name)
         findings = sorted(_unique(findings), key=Finding.sort_key)
         return FileResult(name, findings, time.perf_counter() - started,
                           [f"{u.kind}:{u.path}" for u in uses], timings)
