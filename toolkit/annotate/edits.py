@@ -47,8 +47,8 @@ class CannotWrap(Exception):
 def plan(mention: Mention, element: str, attributes: dict[str, str]) -> Wrap:
     """Where the tags of ``mention`` go, or :class:`CannotWrap`."""
     run = mention.run
-    start_node, start_index = run.nodes[mention.first]
-    end_node, end_index = run.nodes[mention.last]
+    start_node, start_index = run.node(mention.first)
+    end_node, end_index = run.node(mention.last)
     start, start_box = _before(start_node, start_index)
     end, end_box = _after(end_node, end_index)
     while start_box is not end_box:
@@ -96,17 +96,17 @@ def _within(node, box: Element) -> bool:
 def _starts(run, first: int, box: Element) -> bool:
     """No visible character of ``box`` comes before ``first`` (spaces aside)."""
     for n in range(first - 1, -1, -1):
-        if run.chars[n].isspace():
+        if run.text[n].isspace():
             continue
-        return not _within(run.nodes[n][0], box)
+        return not _within(run.node(n)[0], box)
     return True
 
 
 def _ends(run, last: int, box: Element) -> bool:
-    for n in range(last + 1, len(run.chars)):
-        if run.chars[n].isspace():
+    for n in range(last + 1, run.length):
+        if run.text[n].isspace():
             continue
-        return not _within(run.nodes[n][0], box)
+        return not _within(run.node(n)[0], box)
     return True
 
 

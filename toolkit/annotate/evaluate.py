@@ -107,18 +107,22 @@ def _overlap(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def apply_in_process(path: Path, registers: tuple[Path, ...] = ()) -> None:
+    """``annotate --apply PATH`` without a subprocess."""
+    session = Session(Options(registers=registers))
+    session.examine(session.load(path), str(path), apply=True)
+
+
 def trial(source: Path, work: Path, count: int, rng: random.Random,
-          registers: tuple[Path, ...] = ()) -> Score:
-    """Remove ``count`` random name tags from a copy of ``source`` in ``work``, apply the
-    assistant to the copy and score it (registers in other files: ``registers``)."""
+          registers: tuple[Path, ...] = (), apply=apply_in_process) -> Score:
+    """Remove ``count`` random name tags from a copy of ``source`` in ``work``, run
+    ``apply(copy, registers)`` (the assistant; the tests pass the CLI) and score it."""
     original = markup.read(source)
     work.mkdir(parents=True, exist_ok=True)
     before = {(span, ref) for span, ref in _refs(original)}
     baseline_copy = work / ("baseline-" + source.name)
     shutil.copyfile(source, baseline_copy)
-    options = Options(registers=registers)
-    baseline = Session(options)
-    baseline.examine(baseline.load(baseline_copy), str(baseline_copy), apply=True)
+    apply(baseline_copy, registers)
     proposed_on_original = {s for s, r in _refs(markup.read(baseline_copy))} - \
         {s for s, r in before}
     names = tagged_names(original)
@@ -127,8 +131,7 @@ def trial(source: Path, work: Path, count: int, rng: random.Random,
     removed = [(spans[e.start], e.get("ref"), " ".join(e.text().split())) for e in chosen]
     copy = work / source.name
     copy.write_bytes(original.encode(strip(original, chosen)))
-    session = Session(options)
-    session.examine(session.load(copy), str(copy), apply=True)
+    apply(copy, registers)
     after = _refs(markup.read(copy))
     kept = before - {(span, ref) for span, ref, _t in removed}
     added = [(span, ref) for span, ref in after if (span, ref) not in kept]

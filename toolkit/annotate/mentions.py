@@ -20,6 +20,7 @@ follow the name inside the tag ("Berthas"), as those editions tag it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from toolkit.annotate import roles
@@ -30,7 +31,8 @@ from toolkit.annotate.markup import OPAQUE, Document, Element, Text
 OPENERS = set("""
     the a an in on at to from and but by with for of as after before when if since while then
     so also both only even this that these those there here it he she they we you i his her
-    their our its my your no not all every each some
+    their our its my your no not all every each some dear yesterday today tomorrow however
+    meanwhile later now thus hence therefore afterwards finally first next once soon
     och i på till från med men om det den de en ett han hon vi ni jag när efter för
     der die das und im am zu von mit bei nach ein eine er sie es wir ihr ich wenn als
     le la les et en au aux à un une il elle ils nous vous je dans sur pour par avec
@@ -39,16 +41,36 @@ OPENERS = set("""
 GENITIVE_S = {"sv", "da", "no", "nb", "nn", "de", "is"}
 
 
-@dataclass
 class Run:
-    """The text of one run and, per character, (node, index): a Text node and the index
-    of the character in it, or an element standing for a synthetic space (``lb``)."""
+    """The text of one run, and for each stretch of it the node it came from (a Text node,
+    or an element standing for a synthetic space or an opaque mark) and the existing
+    names around it."""
 
-    chars: list[str]
-    nodes: list[tuple[object, int]]
-    names: list[tuple[Element, ...]]  # the existing names around each character
-    entry: Element | None  # the register entry the run is inside, if any
-    lang: str | None
+    def __init__(self, entry: Element | None, lang: str | None) -> None:
+        self.entry = entry  # the register entry the run is inside, if any
+        self.lang = lang
+        self.parts: list[str] = []
+        self.starts: list[int] = []
+        self.pieces: list[tuple[object, tuple[Element, ...]]] = []
+        self.length = 0
+        self.text = ""
+
+    def add(self, chars: str, node, names: tuple[Element, ...]) -> None:
+        self.parts.append(chars)
+        self.starts.append(self.length)
+        self.pieces.append((node, names))
+        self.length += len(chars)
+
+    def close(self) -> None:
+        self.text = "".join(self.parts)
+
+    def node(self, i: int) -> tuple[object, int]:
+        """(node, index of the character in it) for character ``i`` of the run."""
+        piece = bisect_right(self.starts, i) - 1
+        return self.pieces[piece][0], i - self.starts[piece]
+
+    def names(self, i: int) -> tuple[Element, ...]:
+        return self.pieces[bisect_right(self.starts, i) - 1][1]
 
 
 @dataclass
@@ -67,16 +89,16 @@ class Mention:
         return len(self.candidates) != 1 or self.longer is not None
 
     def source_offset(self) -> int:
-        node, index = self.run.nodes[self.first]
+        node, index = self.run.node(self.first)
         return node.offsets[index] if isinstance(node, Text) else node.start
 
 
 def runs(doc: Document) -> list[Run]:
     """The document's runs outside the header (see the module docstring)."""
     walker = _Walker()
-    walker.walk(doc.root, None, (), False)
+    walker.walk(doc.root, None, (), False, None)
     walker.flush()
-    return [r for r in walker.out if any(c.isalpha() for c in r.chars)]
+    return [r for r in walker.out if any(c.isalpha() for c in r.text)]
 
 
 class _Walker:
@@ -85,22 +107,23 @@ class _Walker:
         self.current: Run | None = None
 
     def flush(self) -> None:
-        if self.current is not None and self.current.chars:
+        if self.current is not None and self.current.length:
+            self.current.close()
             self.out.append(self.current)
         self.current = None
 
-    def add(self, chars, nodes, entry: Element | None, element: Element, names) -> None:
+    def add(self, chars: str, node, entry: Element | None, lang, names) -> None:
         if self.current is None:
-            self.current = Run([], [], [], entry, element.lang())
-        self.current.chars.extend(chars)
-        self.current.nodes.extend(nodes)
-        self.current.names.extend([names] * len(chars))
+            self.current = Run(entry, lang)
+        self.current.add(chars, node, names)
 
-    def walk(self, element: Element, entry: Element | None, names: tuple, register: bool) -> None:
+    def walk(self, element: Element, entry: Element | None, names: tuple, register: bool,
+             lang: str | None) -> None:
         tei = roles.is_tei(element)
         local = element.name if tei else ""
         if local in roles.SKIPPED or (tei and roles.hidden_alternative(element)):
             return
+        lang = element.attrs.get("xml:lang", lang)
         own_name = entry is not None and element.parent is entry and local in roles.ENTRY_NAMES
         if local in roles.ENTRY_ELEMENT and element.xml_id:
             entry = element
@@ -109,19 +132,18 @@ class _Walker:
         if block:
             self.flush()
         if local in roles.WORDS or own_name or (register and roles.is_label(element)):
-            self.add(OPAQUE, [(element, 0)], entry, element, names)
+            self.add(OPAQUE, element, entry, lang, names)
         elif local in roles.BREAKS:
             if element.get("break") not in ("no", "false"):
-                self.add(" ", [(element, 0)], entry, element, names)
+                self.add(" ", element, entry, lang, names)
         else:
             if local in roles.NAMES:
                 names = names + (element,)
             for child in element.children:
                 if isinstance(child, Text):
-                    self.add(child.value, [(child, i) for i in range(len(child.value))],
-                             entry, element, names)
+                    self.add(child.value, child, entry, lang, names)
                 else:
-                    self.walk(child, entry, names, register)
+                    self.walk(child, entry, names, register, lang)
         if block:
             self.flush()
 
@@ -145,7 +167,7 @@ def find(doc: Document, gazetteer: Gazetteer, resolve=lambda ref: None) -> list[
 
 def _match_run(run: Run, gazetteer: Gazetteer, index, longest: dict[str, int],
                own_entry: Key | None, resolve) -> list[Mention]:
-    text = "".join(run.chars)
+    text = run.text
     toks = tokens(text)
     folded = [fold(tok) for tok, _s, _e in toks]
     glued = [i > 0 and toks[i - 1][2] == toks[i][1] for i in range(len(toks))]
@@ -239,9 +261,9 @@ def _around(run: Run, first: int, last: int) -> list[Element] | None:
     when the match may not be proposed: it cuts a name, crosses words used as words, is
     exactly a name already there, or lies inside a personal name or a part of one (an
     organisation's or a place's name may contain other names; a person's does not)."""
-    if OPAQUE in run.chars[first:last + 1]:
+    if OPAQUE in run.text[first:last + 1]:
         return None
-    involved = {e for n in range(first, last + 1) for e in run.names[n]}
+    involved = {e for n in range(first, last + 1) for e in run.names(n)}
     around, inside = [], []
     for name in involved:
         low, high = _extent(run, name, first)
@@ -255,7 +277,7 @@ def _around(run: Run, first: int, last: int) -> list[Element] | None:
         innermost = max(around, key=lambda e: sum(1 for _ in e.ancestors()))
         if innermost.name in roles.NAME_PARTS or innermost.name == "persName" or \
                 normal_space(innermost.text()) == \
-                normal_space("".join(run.chars[first:last + 1])):
+                normal_space(run.text[first:last + 1]):
             return None
     return around + inside
 
@@ -264,11 +286,11 @@ def _extent(run: Run, name: Element, first: int) -> tuple[int, int]:
     """The first and last index of the run's characters inside ``name`` (which holds a
     character of the match starting at ``first``; names are contiguous in a run)."""
     low = first
-    while name not in run.names[low]:
+    while name not in run.names(low):
         low += 1
     high = low
-    while low > 0 and name in run.names[low - 1]:
+    while low > 0 and name in run.names(low - 1):
         low -= 1
-    while high + 1 < len(run.chars) and name in run.names[high + 1]:
+    while high + 1 < run.length and name in run.names(high + 1):
         high += 1
     return low, high

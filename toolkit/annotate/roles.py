@@ -79,7 +79,7 @@ def hidden_alternative(element) -> bool:
     ``corr``, ``orig`` next to ``reg``, ``abbr`` next to ``expan``, and any ``rdg`` of an
     ``app`` that has a ``lem``)."""
     parent = element.parent
-    if parent is None:
+    if parent is None or element.name not in READING and element.name != "rdg":
         return False
     siblings = {c.name for c in parent.elements()}
     if parent.name == "choice" and element.name in READING:

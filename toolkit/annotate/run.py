@@ -129,7 +129,7 @@ class Session:
 
 
 def _finding(name: str, line: int, col: int, mention: mentions.Mention, message: str) -> Finding:
-    node = mention.run.nodes[mention.first][0]
+    node = mention.run.node(mention.first)[0]
     element = node.parent if isinstance(node, markup.Text) else node
     return Finding(name, line, col, "info", message, RULE, _xpath(element), "annotate")
 
