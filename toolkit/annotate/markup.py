@@ -154,6 +154,12 @@ def read(path: str | Path) -> Document:
     return Document(path, source, encoding, bom, _build(source))
 
 
+def from_text(source: str, path: str | Path) -> Document:
+    """A document held in memory (UTF-8 when written), as if read from ``path``."""
+    parse_bytes(source.encode("utf-8"), str(path))
+    return Document(Path(path), source, "utf-8", b"", _build(source))
+
+
 def _build(source: str) -> Element:
     top = Element("#document", None, None, {}, {"xml": XML_NS}, 0, 0)
     current = top

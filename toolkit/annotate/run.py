@@ -39,6 +39,7 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     applied: list[tuple[edits.Wrap, str]] = field(default_factory=list)  # (wrap, location)
     written: bool = False
+    text: str | None = None  # the edited source, when something was applied
 
 
 class Session:
@@ -53,13 +54,18 @@ class Session:
         """Read ``path`` once per session (raises the toolkit's located errors)."""
         key = Path(path).resolve()
         if key not in self.docs:
-            doc = markup.read(path)
-            self.docs[key] = doc
-            self.pointers[key] = pointers = Pointers(doc)
-            for entry, forms in gazetteer.attested(doc, pointers).items():
-                self.attested.setdefault(entry, set()).update(forms)
-            self.common |= gazetteer.common_words(doc.root.text())
+            self.add(markup.read(path))
         return self.docs[key]
+
+    def add(self, doc: markup.Document) -> markup.Document:
+        """Take part in the session: its registers, pointers and tagged forms."""
+        key = doc.path.resolve()
+        self.docs[key] = doc
+        self.pointers[key] = pointers = Pointers(doc)
+        for entry, forms in gazetteer.attested(doc, pointers).items():
+            self.attested.setdefault(entry, set()).update(forms)
+        self.common |= gazetteer.common_words(doc.root.text())
+        return doc
 
     def register_files(self, doc: markup.Document) -> list[Path]:
         own = doc.path.resolve()
@@ -75,9 +81,10 @@ class Session:
         gaz.add_attested(self.attested, self.common)
         return gaz
 
-    def examine(self, doc: markup.Document, name: str, apply: bool = False) -> Result:
+    def examine(self, doc: markup.Document, name: str, apply: bool = False,
+                write: bool = True) -> Result:
         """Findings for ``doc``; with ``apply``, also wrap the unambiguous mentions and
-        write the file (atomically)."""
+        (with ``write``) write the file, atomically."""
         gaz = self.gazetteer_for(doc)
         pointers = self.pointers[doc.path.resolve()]
         result = Result(name)
@@ -113,9 +120,10 @@ class Session:
                 continue
             result.applied.append((wraps[-1], f"{name}:{line}:{col}"))
         if wraps:
-            text = edits.apply(doc, wraps)
-            atomic_write(doc.path, doc.encode(text))
-            result.written = True
+            result.text = edits.apply(doc, wraps)
+            if write:
+                atomic_write(doc.path, doc.encode(result.text))
+                result.written = True
         return result
 
     def _attributes(self, ref: str) -> dict[str, str]:

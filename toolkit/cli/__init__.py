@@ -350,4 +350,4 @@ def main() -> None:
             f"tei-edition: internal error: {type(exc).__name__}: {exc} "
             "(set TEI_EDITION_DEBUG=1 for the traceback)", style="red", markup=False)
         sys.exit(2)
-from toolkit.cli import annotate_command, lsp_command, serve_command  # noqa: E402,F401 - register commands
+from toolkit.cli import annotate_command, import_command, lsp_command, serve_command  # noqa: E402,F401 - register commands
