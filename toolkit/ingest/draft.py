@@ -269,7 +269,8 @@ class Builder:
                 if mark.kind in ("priority", "classification", "reference"):
                     el(opener, "seg", mark.text, type=mark.kind)
                 else:
-                    self.dated(el(opener, "salute"), mark.text)
+                    self.dated(el(opener, "dateline" if mark.kind == "dateline" else "salute"),
+                               mark.text)
             self.inferred.add("the opener's marks, recognised by their wording")
         self.content(div, division.content)
         if division.closer is not None:

@@ -31,7 +31,7 @@ BLOCKS = {"p", "div", "section", "article", "main", "aside", "header", "h1", "h2
           "h5", "h6", "li", "dt", "dd", "blockquote", "pre", "td", "th", "tr", "table", "ul",
           "ol", "dl", "figure", "figcaption", "address", "body", "br", "hr", "center"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 @dataclass
@@ -91,7 +91,7 @@ def _text_blocks(text: str) -> list[Block]:
 
 
 def clean(text: str) -> str:
-    """Runs of spaces (and the odd no-break space) become one space; ends trimmed."""
+    """Runs of white space (line breaks in HTML, no-break spaces) become one space."""
     return _SPACES.sub(" ", text).strip()
 
 

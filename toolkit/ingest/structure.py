@@ -128,6 +128,8 @@ def _mark(block: Block) -> str | None:
         if pattern.match(text):
             return "salute" if kind == "address" and text.lower().startswith(
                 ("dear", "esteemed", "respected")) else kind
+    if len(text.split()) <= 8 and IN_TEXT.search(text) and not text.endswith("."):
+        return "dateline"  # "Port Wen, 2 May 1961"
     return None
 
 
