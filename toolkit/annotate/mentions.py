@@ -181,6 +181,9 @@ def _match_run(run: Run, gazetteer: Gazetteer, index, longest: dict[str, int],
             i += 1
             continue
         end, candidates = hit
+        if not candidates:
+            i = end
+            continue
         first, last = toks[i][1], toks[end - 1][2] - 1
         mention = Mention(run, first, last, normal_space(text[first:last + 1]), candidates)
         mention.longer = _longer_name(text, toks, i, end)
@@ -191,7 +194,10 @@ def _match_run(run: Run, gazetteer: Gazetteer, index, longest: dict[str, int],
 
 def _longest_at(i, toks, folded, glued, run, gazetteer, index, longest, genitive, own_entry,
                 resolve):
-    """The longest acceptable form starting at token ``i``: (end token, candidates)."""
+    """The longest acceptable form starting at token ``i``: (end token, candidates). A form
+    that names only the entry the run belongs to, or the name already around it, is
+    accounted for: (end token, []), and none of its words is matched again ("North Korea"
+    in the register entry of North Korea is not a mention of Korea)."""
     first_word = folded[i].casefold()
     most = longest.get(first_word, 0)
     if genitive and first_word.endswith("s"):
@@ -212,11 +218,13 @@ def _longest_at(i, toks, folded, glued, run, gazetteer, index, longest, genitive
             if around is None:
                 continue
             taken = {resolve(e.get("ref", "")) for e in around}
-            candidates = [k for k in slot if k != own_entry and k not in taken
-                          and _case_fits(written, gazetteer.forms(folded_key, k))]
+            fitting = [k for k in slot if _case_fits(written, gazetteer.forms(folded_key, k))]
+            candidates = [k for k in fitting if k != own_entry and k not in taken]
             if candidates:
                 strong = [k for k in candidates if slot[k]]
                 return i + length, strong or candidates
+            if fitting:
+                return i + length, []
     return None
 
 
