@@ -166,6 +166,8 @@ def test_bad_input_exit_codes(tmp_path):
     assert run_cli("annotate", str(letter), "--check").returncode == 1
     bad_registers = run_cli("annotate", str(letter), "--registers", str(tmp_path / "no.xml"))
     assert bad_registers.returncode == 2 and "no.xml" in bad_registers.stderr
+    bundled = run_cli("annotate", "--apply")
+    assert bundled.returncode == 2 and "--apply edits files" in bundled.stderr
 
 
 def test_telegram_notes_are_found_and_apply_leaves_a_valid_edition(tmp_path):

@@ -48,7 +48,7 @@ def annotate(sources, registers, apply_, resp, cert, fmt, check, quiet, verbose)
 
     With --apply, unambiguous mentions are wrapped in persName, placeName or orgName
     with @ref (and --resp/--cert); nothing else in the file changes. With no SOURCES,
-    the bundled edition is examined.
+    the bundled edition is examined (not changed: --apply needs SOURCES).
     """
     from toolkit.annotate.run import Options, Session
     from toolkit.core import resources
@@ -58,6 +58,9 @@ def annotate(sources, registers, apply_, resp, cert, fmt, check, quiet, verbose)
 
     ui = Ui(quiet, verbose)
     started = time.perf_counter()
+    if apply_ and not sources:
+        raise click.UsageError("--apply edits files: name them (it never edits the bundled "
+                               "edition by default)")
     for path in registers:
         if not path.is_file():
             raise click.BadParameter(f"no such file: {path}", param_hint="--registers")
