@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.annotate import roles
+from toolkit.build.registers import _expand as expand_prefix  # the one reading of prefixDef
 from toolkit.annotate.markup import Document, Element
 
 #: Words of a name that are never a short form on their own.
@@ -253,15 +254,12 @@ class Pointers:
         self.doc = doc
         self.base = doc.path.resolve().parent
         self.own = doc.path.resolve()
-        self.prefixes: dict[str, tuple[re.Pattern, str]] = {}
+        self.prefixes: dict[str, list[tuple[str, str]]] = {}
         for element in doc.root.iter():
-            if element.name == "prefixDef" and element.get("ident"):
-                try:
-                    pattern = re.compile(element.get("matchPattern", "(.*)"))
-                except re.error:
-                    continue
-                self.prefixes[element.get("ident")] = (
-                    pattern, re.sub(r"\$(\d)", r"\\\1", element.get("replacementPattern", "")))
+            if element.name == "prefixDef" and element.get("ident") \
+                    and element.get("matchPattern") is not None:
+                self.prefixes.setdefault(element.get("ident"), []).append(
+                    (element.get("matchPattern"), element.get("replacementPattern", "")))
         self._used: dict[Path, str] = {}
         for element in doc.root.iter():
             for token in element.get("ref", "").split():
@@ -276,11 +274,11 @@ class Pointers:
         spelled = token
         prefix, colon, rest = token.partition(":")
         if colon and prefix in self.prefixes and "#" not in prefix:
-            pattern, replacement = self.prefixes[prefix]
-            match = pattern.fullmatch(rest)
-            if not match:
+            expanded = [expand_prefix(pattern, replacement, rest)
+                        for pattern, replacement in self.prefixes[prefix]]
+            token = next((e for e in expanded if e is not None), None)
+            if token is None:
                 return None
-            token = match.expand(replacement)
             spelled = prefix + ":"
         elif colon and "#" not in prefix and "/" not in prefix and not prefix.endswith(".xml"):
             return None  # a URL or an undeclared prefix
