@@ -113,12 +113,29 @@ def apply_in_process(path: Path, registers: tuple[Path, ...] = ()) -> None:
     session.examine(session.load(path), str(path), apply=True)
 
 
+def _copy_registers(source: Path, work: Path) -> None:
+    """Copy the register files ``source`` points to (``registers.xml#id`` ...) into
+    ``work`` at the same relative places, so that the copies resolve as the original does."""
+    from urllib.parse import unquote, urlsplit
+
+    from toolkit.build.registers import find_registers
+    from toolkit.core.parse import parse_file
+
+    folder = source.resolve().parent
+    for tree in find_registers(parse_file(source), source).trees:
+        found = Path(unquote(urlsplit(tree.docinfo.URL).path))
+        target = work / found.relative_to(folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(found, target)
+
+
 def trial(source: Path, work: Path, count: int, rng: random.Random,
           registers: tuple[Path, ...] = (), apply=apply_in_process) -> Score:
     """Remove ``count`` random name tags from a copy of ``source`` in ``work``, run
     ``apply(copy, registers)`` (the assistant; the tests pass the CLI) and score it."""
     original = markup.read(source)
     work.mkdir(parents=True, exist_ok=True)
+    _copy_registers(source, work)
     before = {(span, ref) for span, ref in _refs(original)}
     baseline_copy = work / ("baseline-" + source.name)
     shutil.copyfile(source, baseline_copy)

@@ -131,7 +131,8 @@ class _Walker:
         block = local not in roles.INLINE
         if block:
             self.flush()
-        if local in roles.WORDS or own_name or (register and roles.is_label(element)):
+        if local in roles.WORDS or own_name or (register and roles.is_label(element)) \
+                or (tei and roles.is_cited_title(element)):
             self.add(OPAQUE, element, entry, lang, names)
         elif local in roles.BREAKS:
             if element.get("break") not in ("no", "false"):

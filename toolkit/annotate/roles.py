@@ -58,6 +58,16 @@ NAMES = ENTRY_NAMES | set(_ROLES["name-part"])
 #: Elements whose words are used as words, not as mentions.
 WORDS = {"foreign", "term", "mentioned", "gi", "att", "val", "tag", "code", "ident", "idno",
          "speaker", "fw", "index", "metamark"}
+#: Citations: the title of a cited work is the work's words, not a mention of the persons
+#: and places it names ("Statement of Molotov ..."), as in a printed edition's index.
+CITATIONS = {"bibl", "biblStruct", "relatedItem"}
+
+
+def is_cited_title(element) -> bool:
+    """A ``title`` inside a citation (see :data:`CITATIONS`)."""
+    return element.name == "title" and any(a.name in CITATIONS for a in element.ancestors())
+
+
 #: Parts of a register entry that label it rather than talk about anything.
 REGISTER_LABELS = {"label", "head", "title", "birth", "death", "age", "sex", "occupation"}
 #: Registers: in these, labels and titles (REGISTER_LABELS) are not prose.

@@ -130,7 +130,7 @@ class Session:
         attributes = {"ref": ref}
         if self.options.resp:
             attributes["resp"] = " ".join(
-                r if r.startswith("#") or ":" in r else "#" + r for r in self.options.resp.split())
+                r if "#" in r or ":" in r else "#" + r for r in self.options.resp.split())
         if self.options.cert:
             attributes["cert"] = self.options.cert
         return attributes

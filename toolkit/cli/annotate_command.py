@@ -28,7 +28,8 @@ _FORMATS = ("text", "json", "junit", "github", "sarif")
               help="Tag the unambiguous mentions in the files (atomically); ambiguous ones "
                    "are left for the editor.")
 @click.option("--resp", default=None, metavar="ID",
-              help="@resp for the tags --apply adds, e.g. --resp tei-edition (becomes #tei-edition).")
+              help="@resp for the tags --apply adds: an id (--resp ed becomes #ed) or a pointer "
+                   "as it is (--resp registers.xml#tei-edition).")
 @click.option("--cert", type=click.Choice(["high", "medium", "low", "unknown"]), default=None,
               help="@cert for the tags --apply adds.")
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True,
