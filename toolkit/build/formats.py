@@ -1,9 +1,15 @@
 """Stage 3: turn a parsed TEI document into the edition's formats with XSLT 3.0.
 
-Each format is one entry stylesheet in ``xslt/`` (``html.xsl``, ``text.xsl``,
-``print.xsl``); a user may replace it with a stylesheet of their own that
-``xsl:import``s ours and overrides single templates. Stylesheets are compiled once per
-process by :mod:`toolkit.core.saxon` and reused for every document.
+Each format is one entry stylesheet in ``xslt/`` (``html.xsl``, ``text.xsl``, and for
+the PDF ``typst.xsl`` or ``print.xsl`` by engine); a user may replace it with a
+stylesheet of their own that ``xsl:import``s ours and overrides single templates.
+Stylesheets are compiled once per process by :mod:`toolkit.core.saxon` and reused for
+every document.
+
+The PDF has two engines, chosen with ``--param pdf-engine=typst|weasyprint``: Typst
+(the default: ``typst.xsl`` writes Typst markup, :mod:`toolkit.build.typst` compiles
+it) and WeasyPrint (``print.xsl`` writes paged HTML, :mod:`toolkit.build.pdf` lays it
+out). See the README for why Typst is the default.
 """
 
 from __future__ import annotations
@@ -29,8 +35,32 @@ class Format:
 FORMATS: dict[str, Format] = {
     "html": Format("html", "html.xsl", ".html"),
     "text": Format("text", "text.xsl", ".txt"),
-    "pdf": Format("pdf", "print.xsl", ".pdf"),
+    "pdf": Format("pdf", "typst.xsl", ".pdf"),
 }
+
+
+#: PDF engines and the entry stylesheet each reads; the first is the default.
+PDF_ENGINES: dict[str, Format] = {
+    "typst": Format("pdf", "typst.xsl", ".pdf"),
+    "weasyprint": Format("pdf", "print.xsl", ".pdf"),
+}
+DEFAULT_PDF_ENGINE = "typst"
+
+
+def pdf_engine(params: dict[str, object] | None) -> str:
+    """The PDF engine the ``pdf-engine`` parameter names (default: typst)."""
+    from toolkit.core.errors import UsageError
+
+    name = str((params or {}).get("pdf-engine") or DEFAULT_PDF_ENGINE).strip().lower()
+    if name not in PDF_ENGINES:
+        raise UsageError(f"unknown pdf-engine {name!r}: use one of {', '.join(PDF_ENGINES)}",
+                         "--param pdf-engine", rule="usage")
+    return name
+
+
+def format_for(name: str, params: dict[str, object] | None = None) -> Format:
+    """The format ``name``; for ``pdf``, the entry stylesheet of the chosen engine."""
+    return PDF_ENGINES[pdf_engine(params)] if name == "pdf" else FORMATS[name]
 
 
 def stylesheet_for(fmt: Format, overrides: dict[str, Path] | None = None) -> saxon.Stylesheet:

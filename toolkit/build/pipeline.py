@@ -127,21 +127,36 @@ def render(source: Source, options: BuildOptions) -> tuple[dict[Path, bytes], li
     found = find_registers(tree, source.path, source_root(source))
     outputs: dict[Path, bytes] = {}
     findings: list[Finding] = list(found.findings)
+    params = options.param_dict()
     for fmt_name in options.formats:
-        fmt = transform.FORMATS[fmt_name]
-        result = transform.transform(tree, fmt, options.param_dict(), name,
-                                     options.override_dict(), found.trees)
+        fmt = transform.format_for(fmt_name, params)
+        result = transform.transform(tree, fmt, params, name, options.override_dict(), found.trees)
         findings += [Finding(name, None, None, "warning", message, "xsl:message", source="xslt")
                      for message in result.messages]
         if fmt_name == "pdf":
-            from toolkit.build import pdf
-
-            data = pdf.render_pdf(result.output, name)
+            data, warnings = render_pdf(result.output, name, params)
+            findings += [Finding(name, None, None, "warning", message, "pdf", source="pdf")
+                         for message in warnings]
         else:
             data = result.output.encode("utf-8")
         outputs[targets[fmt_name]] = data
         del result
     return outputs, findings
+
+
+def render_pdf(output: str, name: str, params: dict[str, object]) -> tuple[bytes, list[str]]:
+    """The PDF of the PDF stylesheet's ``output`` by the chosen engine, and its warnings."""
+    from toolkit.build.formats import pdf_engine
+
+    if pdf_engine(params) == "typst":
+        from toolkit.build import typst
+
+        template = params.get("typst-template")
+        result = typst.render_pdf(output, name, str(template) if template else None)
+        return result.pdf, result.warnings
+    from toolkit.build import pdf
+
+    return pdf.render_pdf(output, name), []
 
 
 def build_document(source: Source, options: BuildOptions) -> DocumentResult:

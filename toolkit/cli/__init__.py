@@ -135,6 +135,13 @@ def build(sources, to, out, params, stylesheets, jobs, force, quiet, verbose) ->
     for finding in problems:
         ui.finding(finding)
     options = pipeline.BuildOptions(formats, out, _pairs(params, "--param"), overrides)
+    if "pdf" in formats:
+        from toolkit.build.formats import pdf_engine
+
+        try:
+            pdf_engine(options.param_dict())
+        except ToolkitError as exc:
+            raise click.BadParameter(exc.message, param_hint="--param") from None
     mode = progress.choose_mode(quiet, ui.err.file)
     state: dict = {}
 
