@@ -145,10 +145,18 @@ def render(source: Source, options: BuildOptions) -> tuple[dict[Path, bytes], li
 
 
 def render_pdf(output: str, name: str, params: dict[str, object]) -> tuple[bytes, list[str]]:
-    """The PDF of the PDF stylesheet's ``output`` by the chosen engine, and its warnings."""
+    """The PDF of the PDF stylesheet's ``output`` by the chosen engine, and its warnings.
+
+    Without ``-p pdf-engine``, output that is HTML (a user's stylesheet importing
+    ``print.xsl``) goes to WeasyPrint, anything else (``typst.xsl``'s markup) to Typst.
+    """
     from toolkit.build.formats import pdf_engine
 
-    if pdf_engine(params) == "typst":
+    engine = pdf_engine(params)
+    start = output.lstrip()[:15].lower()
+    if "pdf-engine" not in params and (start.startswith("<!doctype html") or start.startswith("<html")):
+        engine = "weasyprint"
+    if engine == "typst":
         from toolkit.build import typst
 
         template = params.get("typst-template")
