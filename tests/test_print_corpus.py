@@ -71,20 +71,24 @@ def test_pdf_keeps_all_words(relative, engine, tmp_path):
     assert not missing, f"{len(missing)} words missing from the PDF, e.g. {missing[:12]}"
 
 
-@pytest.mark.parametrize("engine", ENGINES)
-def test_table_of_contents_of_a_tei_corpus(engine, tmp_path):
-    """teiCorpus: a contents page lists each document with the page its title page is on."""
+def corpus_pdf(relative: str, engine: str, tmp_path) -> "Path":
+    """The PDF of a corpus document by ``engine`` (skips when ../shared is absent)."""
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not available")
     need_poppler()
+    target = tmp_path / "out.pdf"
+    target.write_bytes(render(CORPUS / relative, engine))
+    return target
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_table_of_contents_of_a_tei_corpus(engine, tmp_path):
+    """teiCorpus: a contents page lists each document with the page its title page is on."""
     import re
 
     from pdf_tools import page_texts
 
-    path = CORPUS / "stylesheets/p5_P5_Test_testcorpus.xml"
-    target = tmp_path / "corpus.pdf"
-    target.write_bytes(render(path, engine))
-    pages = page_texts(target)
+    pages = page_texts(corpus_pdf("stylesheets/p5_P5_Test_testcorpus.xml", engine, tmp_path))
     contents = next(p for p in pages if re.search(r"^Contents$", p, re.M))
     entries = re.findall(r"^(.+?)\s*(?:\. ?){3,}\s*(\d+)$", contents, re.M)  # leader dots
     assert len(entries) == 3, contents
@@ -96,12 +100,7 @@ def test_table_of_contents_of_a_tei_corpus(engine, tmp_path):
 def test_no_empty_list_items(engine, tmp_path):
     """A DraCor play's back matter (cast registers whose entries hold no text) gives no
     empty bullets: every list marker on a page has text after it."""
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not available")
-    need_poppler()
-    path = CORPUS / "swedracor/tei/agrell-en-hufvudsak.xml"
-    target = tmp_path / "play.pdf"
-    target.write_bytes(render(path, engine))
+    target = corpus_pdf("swedracor/tei/agrell-en-hufvudsak.xml", engine, tmp_path)
     lines = run("pdftotext", "-layout", str(target), "-").splitlines()
     bare = [n for n, line in enumerate(lines) if line.strip() in ("•", "–", "◦", "-", "‣")]
     assert not bare, f"{len(bare)} empty list items"
