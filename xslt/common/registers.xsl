@@ -172,11 +172,15 @@
     <xsl:sequence select="lower-case(replace(normalize-unicode(string($key), 'NFD'), '\p{Mn}', ''))"/>
   </xsl:function>
 
-  <!-- The name as an index prints it: "Surname, Forenames" when it files by surname. -->
+  <!-- The name as an index prints it: "Surname, Forenames" when it files by surname, except
+       a name whose family name comes first anyway ("Kim Il Sung", "Peng Dehuai"). -->
   <xsl:function name="ed:index-heading" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="parts" select="ed:surname-parts($entry)"/>
-    <xsl:sequence select="if (exists($parts[2][normalize-space()])) then $parts[1] || ', ' || $parts[2]
+    <xsl:variable name="main" select="ed:main-form($entry)"/>
+    <xsl:variable name="family-first" select="ed:family-first($entry)
+                                              or exists($main/tei:surname[1][following-sibling::tei:forename])"/>
+    <xsl:sequence select="if (exists($parts[2][normalize-space()]) and not($family-first)) then $parts[1] || ', ' || $parts[2]
                           else ed:entry-name($entry)"/>
   </xsl:function>
 
