@@ -45,7 +45,8 @@
       <xsl:text>, region: </xsl:text><xsl:value-of select="ed:ts($lang?region)"/>
     </xsl:if>
     <xsl:text>,&#10;  paper: </xsl:text>
-    <xsl:value-of select="ed:ts(replace(lower-case($page-size), '[^a-z0-9\-]', ''))"/>
+    <xsl:variable name="paper" select="replace(lower-case($page-size), '[^a-z0-9\-]', '')"/>
+    <xsl:value-of select="ed:ts(if ($paper = ('letter', 'legal', 'tabloid')) then 'us-' || $paper else $paper)"/>
     <xsl:text>, size: </xsl:text>
     <xsl:value-of select="(xs:decimal(replace($font-size, '[^0-9.]', ''))[. gt 4 and . lt 40], 10.5)[1]"/>
     <xsl:text>pt, apparatus: </xsl:text>
