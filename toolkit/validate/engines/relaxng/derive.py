@@ -306,6 +306,21 @@ class Deriver:
         elif kind in (TEXT, DATA, DATA_EXCEPT, VALUE, LIST):
             flags["text"] = True
 
+    def required_elements(self, p: Pattern) -> set[int]:
+        """Element patterns that every way of completing ``p`` contains (for "missing
+        required element"): a choice requires what all its branches require."""
+        kind = p.kind
+        if kind == CHOICE:
+            sets = [self.required_elements(q) for q in p.a]
+            return set.intersection(*sets) if sets else set()
+        if kind in (GROUP, INTERLEAVE):
+            return self.required_elements(p.a) | self.required_elements(p.b)
+        if kind in (ONE_OR_MORE, AFTER):
+            return self.required_elements(p.a)
+        if kind == ELEMENT:
+            return {p}
+        return set()
+
     def attributes(self, p: Pattern, required: bool = False) -> list[Pattern]:
         """Attribute patterns ``p`` allows now (``required``: those it cannot do without)."""
         out: dict[int, Pattern] = {}

@@ -203,7 +203,7 @@ class Reader:
         ns = root.get("ns", env.ns)
         self._loading.append(str(self._href(node).resolve()))
         try:
-            self._collect(root, _Env(ns, "", grammar), inner)
+            self._collect(root, self._env(root, _Env(ns, "", grammar)), inner)
         finally:
             self._loading.pop()
         own = _Grammar(grammar.parent)

@@ -115,7 +115,8 @@ class Walk:
                 p1 = nxt
         p2 = d.stc(p1)
         if p2 is self.na:
-            names = [_quote(_display(a.a, el)) for a in d.attributes(p1, required=True)]
+            names = sorted({_quote(_display(a.a, el, attribute=True))
+                            for a in d.attributes(p1, required=True)})
             what = "attribute " + names[0] if len(names) == 1 else \
                 "attributes " + _words(names, "and")
             self.error("start", index, el, f"element {_quote(_qname(el))} missing required {what}")
@@ -136,12 +137,9 @@ class Walk:
         expected = self._expected(p, el)
         recovered = d.sto_recover(p, tag)
         if recovered is not self.na:
-            elements, _, _ = d.expected(p)
-            required = sorted({_quote(_display(e.a, el)) for e in elements})
+            required = self._required(p, el)
             self.error("start", index, el, f"element {_quote(_qname(el))} not allowed yet; "
-                       f"expected {expected}" if len(required) != 1 else
-                       f"element {_quote(_qname(el))} not allowed yet; missing required "
-                       f"element {required[0]}")
+                       + (required or f"expected {expected}"))
             return recovered
         elements = self.elements_by_tag(tag)
         where = "here" if elements else "anywhere"
@@ -185,12 +183,15 @@ class Walk:
             if text.strip(_SPACE):
                 p = self._text(el, p, text, "end", index, el)
             return p
-        if not text.strip(_SPACE):
+        blank = not text.strip(_SPACE)
+        if blank and not d.text_leaves(p):
             return d.blank(p, text)
         q = d.text(p, text)
-        if q is self.na:
-            return self._text(el, p, text, "end", index, el)
-        return q
+        if q is not self.na:
+            return self.b.choice([p, q]) if blank else q
+        if blank and d.end(p) is not self.na:  # the content may be left out altogether
+            return p
+        return self._text(el, p, text, "end", index, el)
 
     def _text(self, el, p: Pattern, text: str, where: str, at: int, at_el) -> Pattern:
         q = self.d.text(p, text)
@@ -219,21 +220,31 @@ class Walk:
         return _words(items, "or") if items else "nothing"
 
     def _incomplete(self, el, p: Pattern) -> str:
+        subject = f"element {_quote(_qname(el))} incomplete; "
+        required = self._required(p, el)
+        if required:
+            return subject + required
         elements, text, _ = self.d.expected(p)
         names = sorted({_display(e.a, el) for e in elements})
-        subject = f"element {_quote(_qname(el))} incomplete; "
-        if len(names) == 1 and not text:
-            return subject + f"missing required element {_quote(names[0])}"
         items = (["text"] if text else []) + (["element " + _words([_quote(n) for n in names],
                                                                    "or")] if names else [])
         return subject + "expected " + (_words(items, "or") or "nothing")
 
+    def _required(self, p: Pattern, el) -> str | None:
+        """``missing required element "x"`` (or elements), if some are required."""
+        names = sorted({_display(e.a, el) for e in self.d.required_elements(p)})
+        if not names:
+            return None
+        if len(names) == 1:
+            return f"missing required element {_quote(names[0])}"
+        return "missing required elements " + _words([_quote(n) for n in names], "and")
+
     def _bad_attribute(self, el, p: Pattern, name: str) -> str:
         allowed = sorted({_display(a.a, el, attribute=True) for a in self.d.attributes(p)})
-        message = f"attribute {_quote(_attr_qname(el, name))} not allowed here"
-        if allowed:
-            message += "; expected attribute " + _words([_quote(n) for n in allowed], "or")
-        return message
+        if not allowed:
+            return f"found attribute {_quote(_attr_qname(el, name))}, but no attributes allowed here"
+        return (f"attribute {_quote(_attr_qname(el, name))} not allowed here; expected attribute "
+                + _words([_quote(n) for n in allowed], "or"))
 
     def _bad_value(self, el, p: Pattern, name: str) -> str:
         leaves = []
