@@ -38,7 +38,7 @@ _XSD_CLASSES = {
     "gYear": "GregorianYear10", "gMonthDay": "GregorianMonthDay", "gDay": "GregorianDay",
     "gMonth": "GregorianMonth", "hexBinary": "HexBinary", "base64Binary": "Base64Binary",
 }
-_LIST_TYPES = {"IDREFS", "ENTITIES", "NMTOKENS"}
+_LIST_TYPES = {"IDREFS", "ENTITIES", "NMTOKENS"}  # length facets count items
 _NUMERIC = {"decimal", "integer", "nonPositiveInteger", "negativeInteger", "long", "int",
             "short", "byte", "nonNegativeInteger", "positiveInteger", "unsignedLong",
             "unsignedInt", "unsignedShort", "unsignedByte", "float", "double"}
@@ -65,7 +65,7 @@ class Datatype:
         self.params = params  # ((name, value, python_regex_or_None), ...)
         self.key = (library, name, params)
         self._memo: dict[str, bool] = {}
-        self._class = None
+        self._class = None  # the elementpath type, imported on first need
         self._regexes = [re.compile(rx) for pname, _, rx in params if pname == "pattern"]
 
     def describe(self) -> str:
@@ -101,21 +101,21 @@ class Datatype:
         return True
 
     def _lexical(self, value: str) -> bool:
-        if self.name in ("string", "normalizedString", "token"):
-            return True
+        name = self.name
+        if name in ("string", "normalizedString", "token", "anyURI"):
+            return True  # every string (anyURI: XML Schema 1.0 leaves it to the application)
+        if name in _NUMERIC:
+            return _number(name, value)
+        shape = _SHAPES.get(name)
+        if shape is not None:
+            return shape.match(value) is not None
         if self._class is None:
             from elementpath import datatypes
 
-            self._class = getattr(datatypes, _XSD_CLASSES[self.name])
-        cls = self._class
+            self._class = getattr(datatypes, _XSD_CLASSES[name])
         try:
-            if self.name in _LIST_TYPES:
-                return bool(value) and all(cls.item_type.is_valid(v) if hasattr(cls, "item_type")
-                                           else True for v in value.split())
-            if hasattr(cls, "fromstring") and self.name not in _NUMERIC:
-                cls.fromstring(value)
-                return True
-            return cls.is_valid(value) if self.name not in _NUMERIC else _number(self.name, value)
+            self._class.fromstring(value)  # dates, durations, binary: the value space too
+            return True
         except (ValueError, TypeError, ArithmeticError):
             return False
 
@@ -132,6 +132,25 @@ class Datatype:
                 return False
         return False
 
+
+#: The XML names and the other types whose lexical space is a plain shape (XML 1.0 fifth
+#: edition Name productions; XML Schema 1.0 language and boolean). Checked here rather than
+#: by elementpath so that a document using only these does not pay elementpath's import.
+_START = ("A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff"
+          "\u200c-\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
+          "\U00010000-\U000effff")
+_CHAR = _START + "\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
+_NCNAME = f"[{_START}][{_CHAR}]*"
+_NMTOKEN = f"[{_CHAR}:]+"
+_SHAPES = {name: re.compile(shape + r"\Z") for names, shape in (
+    (("NCName", "ID", "IDREF", "ENTITY"), _NCNAME),
+    (("Name",), f"[{_START}:][{_CHAR}:]*"),
+    (("NMTOKEN",), _NMTOKEN),
+    (("IDREFS", "ENTITIES"), f"{_NCNAME}(?: {_NCNAME})*"),
+    (("NMTOKENS",), f"{_NMTOKEN}(?: {_NMTOKEN})*"),
+    (("language",), "[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*"),
+    (("boolean",), "true|false|1|0"),
+) for name in names}
 
 _INTEGER = re.compile(r"[+-]?[0-9]+\Z")
 _DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\Z")

@@ -38,6 +38,7 @@ class Deriver:
         self.na = builder.not_allowed
         self.empty = builder.empty
         self._values: dict[tuple, bool] = {}
+        self._recovered: dict[tuple, Pattern] = {}
 
     # ------------------------------------------------------------------ start tag open
     def sto(self, p: Pattern, tag: str) -> Pattern:
@@ -52,12 +53,17 @@ class Deriver:
     def sto_recover(self, p: Pattern, tag: str) -> Pattern:
         """Like :meth:`sto`, but required patterns before the element may be skipped
         (jing: an element out of place still moves the content model on)."""
-        return self._sto(p, tag, True)
+        key = (p.id, tag)
+        found = self._recovered.get(key)
+        if found is None:
+            found = self._recovered[key] = self._sto(p, tag, True)
+        return found
 
     def _sto(self, p: Pattern, tag: str, skip: bool) -> Pattern:
         kind = p.kind
         b = self.b
-        rec = self._sto if skip else (lambda q, t, _s: self.sto(q, t))
+        rec = (lambda q, t, _s: self.sto_recover(q, t)) if skip else \
+            (lambda q, t, _s: self.sto(q, t))
         if kind == CHOICE:
             return b.choice([rec(q, tag, skip) for q in p.a])
         if kind == ELEMENT:
@@ -203,6 +209,13 @@ class Deriver:
 
     def value_matches(self, p: Pattern, s: str) -> bool:
         """RELAX NG's ``valueMatch``: does the string ``s`` match pattern ``p``?"""
+        kind = p.kind
+        if kind == DATA:  # the usual attribute content: no derivative needed
+            return p.a.allows(s)
+        if kind == TEXT:
+            return True
+        if kind == VALUE:
+            return p.a.equal(p.b, s)
         key = (p.id, s)
         found = self._values.get(key)
         if found is None:
@@ -307,13 +320,17 @@ class Deriver:
             flags["text"] = True
 
     def required_elements(self, p: Pattern) -> set[int]:
-        """Element patterns that every way of completing ``p`` contains (for "missing
-        required element"): a choice requires what all its branches require."""
+        """Element patterns required before ``p`` may end, as jing names them in "missing
+        required element": the first of a sequence, all of an interleave, what every
+        branch of a choice requires."""
         kind = p.kind
         if kind == CHOICE:
             sets = [self.required_elements(q) for q in p.a]
             return set.intersection(*sets) if sets else set()
-        if kind in (GROUP, INTERLEAVE):
+        if kind == GROUP:
+            first = self.required_elements(p.a)
+            return first if not p.a.nullable else first | self.required_elements(p.b)
+        if kind == INTERLEAVE:
             return self.required_elements(p.a) | self.required_elements(p.b)
         if kind in (ONE_OR_MORE, AFTER):
             return self.required_elements(p.a)

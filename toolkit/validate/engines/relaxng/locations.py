@@ -20,7 +20,7 @@ from pathlib import Path
 
 _TOKEN = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
-    r"|<(/?)([^\s/>!?]+)(?:\"[^\"]*\"|'[^']*'|[^'\">])*?(/?)>", re.S)
+    r"|<(/?)([^\s/>!?]+)([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>", re.S)
 
 
 _MARKUP = re.compile(r"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[(.*?)\]\]>|&([^;&<]*);", re.S)
@@ -44,43 +44,64 @@ class TagPositions:
         self._lines = [m.end() for m in re.finditer("\n", text)]
         self._tokens = _TOKEN.finditer(text)
         self._stack: list[int] = []
+        self.first_lines: list[int] = []  # of each start tag's "<" and ">"
+        self.last_lines: list[int] = []
+        self._line = 1
+        self._at = 0
 
     def _scan(self, index: int, end: bool) -> None:
-        """Read tags until element ``index`` (and, if ``end``, its end tag) is known."""
-        while len(self.names) <= index or (end and self.end_event[index] is None):
-            m = next(self._tokens, None)
-            if m is None:
-                raise IndexError(index)
-            name = m.group(2)
-            if name is None:
-                continue
-            if m.group(1):  # end tag
-                if self._stack:
-                    self.end_event[self._stack.pop()] = len(self.events)
-                    self.events.append((m.start(), m.end()))
-                continue
-            self.names.append(name)
-            self.start_event.append(len(self.events))
-            self.events.append((m.start(), m.end()))
-            if m.group(3):
-                self.end_event.append(len(self.events) - 1)
+        """Read tags until element ``index`` (and, if ``end``, its end tag) is known;
+        in steps of a few thousand tags, the loop kept tight (it meets every tag)."""
+        names, events, ends, stack = self.names, self.events, self.end_event, self._stack
+        firsts, lasts, count = self.first_lines, self.last_lines, self.text.count
+        while len(names) <= index or (end and ends[index] is None):
+            line, at = self._line, self._at
+            for _ in range(4096):
+                m = next(self._tokens, None)
+                if m is None:
+                    break
+                closing, name, rest = m.groups()
+                if name is None:
+                    continue
+                start, stop = m.span()
+                if closing:
+                    if stack:
+                        ends[stack.pop()] = len(events)
+                        events.append((start, stop))
+                    continue
+                names.append(name)
+                self.start_event.append(len(events))
+                events.append((start, stop))
+                line += count("\n", at, start)
+                firsts.append(line)
+                line += count("\n", start, stop)
+                lasts.append(line)
+                at = stop
+                if rest.endswith("/"):
+                    ends.append(len(events) - 1)
+                else:
+                    ends.append(None)
+                    stack.append(len(names) - 1)
             else:
-                self.end_event.append(None)
-                self._stack.append(len(self.names) - 1)
+                self._line, self._at = line, at
+                continue
+            self._line, self._at = line, at
+            if len(names) <= index or (end and ends[index] is None):
+                raise IndexError(index)
+            return
 
     def fits(self, elements: list) -> bool:
         """Whether the scanned tags are these elements: same names, and each element's
         line (lxml's) within its start tag's lines."""
+        try:
+            self._scan(len(elements) - 1, False)
+        except IndexError:
+            return False
         for i, el in enumerate(elements):
-            try:
-                self._scan(i, False)
-            except IndexError:
+            line = el.sourceline
+            if line is not None and not self.first_lines[i] <= line <= self.last_lines[i]:
                 return False
             if el.tag.rpartition("}")[2] != self.names[i].rpartition(":")[2]:
-                return False
-            first, _ = self.at(self.events[self.start_event[i]][0])
-            last, _ = self.at(self.events[self.start_event[i]][1])
-            if el.sourceline is not None and not first <= el.sourceline <= last:
                 return False
         return True
 

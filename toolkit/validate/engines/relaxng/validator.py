@@ -48,6 +48,8 @@ class Walk:
         self._ids: dict[str, list[tuple[int, etree._Element]]] = {}
         self._refs: list[tuple[str, int, etree._Element]] = []
         self._id_kinds: dict[int, str | None] = {}
+        self._id_states: dict[tuple, bool] = {}
+        self._said: dict[tuple, object] = {}  # messages' word lists, by state
 
     def run(self, root: etree._Element) -> list[RawError]:
         self.element(root, self.start)
@@ -129,7 +131,12 @@ class Walk:
         return p3
 
     def _id_kinds_seen(self, p: Pattern, name: str) -> bool:
-        return any(self._id_kind(c) is not None for c in self.d.att_leaves(p, name))
+        key = (p.id, name)
+        found = self._id_states.get(key)
+        if found is None:
+            found = self._id_states[key] = any(self._id_kind(c) is not None
+                                               for c in self.d.att_leaves(p, name))
+        return found
 
     def _unexpected(self, el, index: int, p: Pattern) -> Pattern | None:
         d = self.d
@@ -208,6 +215,13 @@ class Walk:
 
     # ------------------------------------------------------------------ messages
     def _expected(self, p: Pattern, el) -> str:
+        key = (p.id, tuple(sorted(el.nsmap.items(), key=str)))
+        found = self._said.get(key)
+        if found is None:
+            found = self._said[key] = self._expected_words(p, el)
+        return found
+
+    def _expected_words(self, p: Pattern, el) -> str:
         elements, text, end = self.d.expected(p)
         items = []
         if end:
@@ -240,7 +254,11 @@ class Walk:
         return "missing required elements " + _words([_quote(n) for n in names], "and")
 
     def _bad_attribute(self, el, p: Pattern, name: str) -> str:
-        allowed = sorted({_display(a.a, el, attribute=True) for a in self.d.attributes(p)})
+        key = (p.id, "@", tuple(sorted(el.nsmap.items(), key=str)))
+        allowed = self._said.get(key)
+        if allowed is None:
+            allowed = self._said[key] = sorted({_display(a.a, el, attribute=True)
+                                                for a in self.d.attributes(p)})
         if not allowed:
             return f"found attribute {_quote(_attr_qname(el, name))}, but no attributes allowed here"
         return (f"attribute {_quote(_attr_qname(el, name))} not allowed here; expected attribute "
