@@ -205,3 +205,33 @@ def test_whole_corpus_through_the_cli_no_traceback_no_hang(tmp_path):
 
     cases = [c for suite in JUnitXml.fromfile(str(out)) for c in suite]
     assert len(cases) > 150
+
+
+JING_LOCATIONS = FIX / "jing-locations.tsv"
+_SCHEMAS = {"tei_all.rng": CORPUS.parent / "schemas" / "tei_all" / "tei_all.rng",
+            "dracor_1.6.0.rng": CORPUS / "dracor-validate-action" / "schemas" / "dracor_1.6.0.rng",
+            "tei_all_4.12.0.rng": TEI_ALL}
+
+
+def test_relaxng_errors_are_at_jings_locations_across_the_corpus():
+    """Every RELAX NG error at the line and column jing reports, no more, no fewer: the
+    ELTeC novels and FRUS documents against tei_all, the Swedish plays against DraCor's
+    schema, the TEI Stylesheets' test files against tei_all 4.12.0 (jing's output recorded
+    in tests/fixtures/validate/jing-locations.tsv)."""
+    need_shared()
+    from toolkit.core.parse import parse_file
+    from toolkit.validate.engines import relaxng
+
+    rows = [line.rstrip("\n").split("\t") for line in
+            JING_LOCATIONS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert len(rows) > 100
+    differ = []
+    for schema, file, expected in rows:
+        path = CORPUS / file
+        tree = parse_file(path)
+        found = sorted({(f.line, f.column) for f in
+                        relaxng.load(_SCHEMAS[schema]).iter_findings(tree, file, path)})
+        want = sorted(tuple(map(int, loc.split(":"))) for loc in expected.split())
+        if found != want:
+            differ.append((schema, file, found[:3], want[:3]))
+    assert not differ, differ[:5]

@@ -210,8 +210,7 @@ def run_schema(use: SchemaUse, tree, name: str, source: Path | None,
         if use.kind in ("rng", "rnc"):
             from toolkit.validate.engines import relaxng
 
-            schema = relaxng.load(use.path, catalogs=catalogs_for(options),
-                                  timeout=options.schema_timeout)
+            schema = relaxng.load(use.path, options.schema_timeout, catalogs_for(options))
             return schema.validate(tree, name, source)
         if use.kind == "xsd":
             from toolkit.validate.engines import xsd

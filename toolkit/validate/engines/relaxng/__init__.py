@@ -113,9 +113,12 @@ class RelaxNGSchema:
 _loaded: dict[tuple, RelaxNGSchema | SchemaUnusable] = {}
 
 
-def load(path: Path | str, *, catalogs=None, timeout: float = DEFAULT_TIMEOUT) -> RelaxNGSchema:
+def load(path: Path | str, timeout: float = DEFAULT_TIMEOUT, catalogs=None) -> RelaxNGSchema:
     """The prepared schema at ``path``: from this process's memory, else the cache
     folder, else read and simplified within ``timeout`` seconds (then cached).
+
+    ``catalogs`` (a :class:`toolkit.validate.catalog.CatalogSet`) map remote includes to
+    local files. The argument order is the one ``run.py`` and the engine adapters use.
 
     Raises :class:`SchemaUnusable`, with the schema file and line to blame.
     """
