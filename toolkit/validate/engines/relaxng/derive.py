@@ -43,8 +43,6 @@ class Deriver:
     # ------------------------------------------------------------------ start tag open
     def sto(self, p: Pattern, tag: str) -> Pattern:
         memo = p.d_sto
-        if memo is None:
-            memo = p.d_sto = {}
         found = memo.get(tag)
         if found is None:
             found = memo[tag] = self._sto(p, tag, False)
@@ -97,8 +95,6 @@ class Deriver:
     def att_leaves(self, p: Pattern, tag: str) -> tuple:
         """The content patterns of the attributes named ``tag`` that ``p`` allows now."""
         memo = p.d_att
-        if memo is None:
-            memo = p.d_att = {}
         found = memo.get(tag)
         if found is None:
             seen: dict[int, Pattern] = {}
@@ -129,8 +125,6 @@ class Deriver:
         attribute ``tag`` whose content pattern is ``leaf``, or (``tag`` None) text
         matching ``leaf`` (``TEXT_LEAF``: any text, as ``text`` takes it)."""
         memo = p.d_sel
-        if memo is None:
-            memo = p.d_sel = {}
         key = (tag, leaf.id if leaf is not None else -1)
         found = memo.get(key)
         if found is None:
@@ -200,11 +194,9 @@ class Deriver:
         element's only text, RELAX NG 6.2.7): remembered when no value can depend on it."""
         if self.text_leaves(p):
             return self.b.choice([p, self.text(p, s)])
-        memo = p.d_sel
-        found = memo.get("blank") if memo is not None else None
+        found = p.d_sel.get("blank")
         if found is None:
-            found = self.b.choice([p, self.select(p, None, TEXT_LEAF)])
-            p.d_sel["blank"] = found
+            found = p.d_sel["blank"] = self.b.choice([p, self.select(p, None, TEXT_LEAF)])
         return found
 
     def value_matches(self, p: Pattern, s: str) -> bool:

@@ -43,12 +43,12 @@ class Pattern:
         self.b = b
         self.nullable = nullable
         self.id = pid
-        self.d_sto = None
-        self.d_att = None
+        self.d_sto: dict = {}
+        self.d_att: dict = {}
         self.d_stc = None
         self.d_end = None
         self.d_text = None
-        self.d_sel = None
+        self.d_sel: dict = {}
         self.line = None  # of the schema's element or attribute element (messages)
 
     def __repr__(self) -> str:
@@ -159,24 +159,21 @@ class Builder:
                             any(p.nullable for p in ordered))
 
     def group(self, a: Pattern, b: Pattern) -> Pattern:
-        if a.kind == NOT_ALLOWED or b.kind == NOT_ALLOWED:
-            return self.not_allowed
-        if a.kind == EMPTY:
-            return b
-        if b.kind == EMPTY:
-            return a
-        return self._intern((GROUP, a.id, b.id), GROUP, a, b, a.nullable and b.nullable)
+        return self._pair(GROUP, a, b)
 
     def interleave(self, a: Pattern, b: Pattern) -> Pattern:
+        if b.id < a.id:  # unordered: one pattern for both orders
+            a, b = b, a
+        return self._pair(INTERLEAVE, a, b)
+
+    def _pair(self, kind: int, a: Pattern, b: Pattern) -> Pattern:
         if a.kind == NOT_ALLOWED or b.kind == NOT_ALLOWED:
             return self.not_allowed
         if a.kind == EMPTY:
             return b
         if b.kind == EMPTY:
             return a
-        if b.id < a.id:
-            a, b = b, a
-        return self._intern((INTERLEAVE, a.id, b.id), INTERLEAVE, a, b, a.nullable and b.nullable)
+        return self._intern((kind, a.id, b.id), kind, a, b, a.nullable and b.nullable)
 
     def one_or_more(self, p: Pattern) -> Pattern:
         if p.kind in (NOT_ALLOWED, EMPTY, ONE_OR_MORE):
