@@ -15,7 +15,6 @@ has other elements than its text; there lines come from lxml and columns are lef
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from pathlib import Path
 
 _TOKEN = re.compile(
@@ -36,12 +35,15 @@ class TagPositions:
     """
 
     def __init__(self, text: str) -> None:
-        self.text = text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.text = text
         self.names: list[str] = []
         self.events: list[tuple[int, int]] = []  # (offset of "<", offset after ">")
         self.start_event: list[int] = []
         self.end_event: list[int | None] = []
-        self._lines = [m.end() for m in re.finditer("\n", text)]
+        self._counted = (0, 1)  # (offset, its line): lines are counted on from there
+        self._step = 256
         self._tokens = _TOKEN.finditer(text)
         self._stack: list[int] = []
         self.first_lines: list[int] = []  # of each start tag's "<" and ">"
@@ -56,7 +58,8 @@ class TagPositions:
         firsts, lasts, count = self.first_lines, self.last_lines, self.text.count
         while len(names) <= index or (end and ends[index] is None):
             line, at = self._line, self._at
-            for _ in range(4096):
+            self._step = min(self._step * 2, 8192)  # few tags for an error in a header
+            for _ in range(self._step):
                 m = next(self._tokens, None)
                 if m is None:
                     break
@@ -106,9 +109,14 @@ class TagPositions:
         return True
 
     def at(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self._lines, offset - 1)
-        start = self._lines[line - 1] if line else 0
-        return line + 1, offset - start + 1
+        """(line, column) of ``offset``; asked mostly in document order, so lines are
+        counted on from the previous answer."""
+        known, line = self._counted
+        if offset < known:
+            known, line = 0, 1
+        line += self.text.count("\n", known, offset)
+        self._counted = (offset, line)
+        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
 
     def start(self, index: int) -> tuple[int, int]:
         self._scan(index, False)
