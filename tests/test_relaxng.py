@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 from relaxng_cases import CASES, RNG_WRAP, schema_text
 

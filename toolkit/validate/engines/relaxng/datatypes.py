@@ -15,8 +15,8 @@ library or type that jing would not know either.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 XSD = "http://www.w3.org/2001/XMLSchema-datatypes"
 _SPACE = " \t\r\n"

@@ -17,9 +17,15 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from toolkit.validate.engines.relaxng.derive import TEXT_LEAF, Deriver
+from toolkit.validate.engines.relaxng.derive import Deriver
 from toolkit.validate.engines.relaxng.patterns import (
-    DATA, DATA_EXCEPT, LIST, NOT_ALLOWED, VALUE, Pattern, split_tag)
+    DATA,
+    DATA_EXCEPT,
+    LIST,
+    VALUE,
+    Pattern,
+    split_tag,
+)
 
 _SPACE = " \t\r\n"
 
@@ -331,7 +337,4 @@ def _display(nc, el, attribute: bool = False) -> str:
     for prefix, uri in nsmap.items():
         if uri == ns and prefix:
             return f"{prefix}:{local}"
-    return f"{local}" if not ns else f"{local}"
-
-
-__all__ = ["RawError", "Walk", "TEXT_LEAF", "NOT_ALLOWED"]
+    return local  # jing adds a made-up prefix and its declaration; the name is enough here
