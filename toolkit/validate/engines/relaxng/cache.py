@@ -24,24 +24,8 @@ from pathlib import Path
 
 from toolkit.validate.engines.relaxng import datatypes
 from toolkit.validate.engines.relaxng.patterns import (
-    AFTER,
-    ATTRIBUTE,
-    CHOICE,
-    DATA,
-    DATA_EXCEPT,
-    ELEMENT,
-    EMPTY,
-    GROUP,
-    INTERLEAVE,
-    LIST,
-    NOT_ALLOWED,
-    ONE_OR_MORE,
-    TEXT,
-    VALUE,
-    Builder,
-    NameClass,
-    Pattern,
-)
+    AFTER, ATTRIBUTE, CHOICE, DATA, DATA_EXCEPT, ELEMENT, EMPTY, GROUP, INTERLEAVE, LIST,
+    NOT_ALLOWED, ONE_OR_MORE, TEXT, VALUE, Builder, NameClass, Pattern)
 
 FORMAT = 1
 _NC_KINDS = ("name", "any", "ns", "choice")

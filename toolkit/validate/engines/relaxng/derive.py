@@ -22,22 +22,8 @@ event the pattern does not allow, so that every error of a file is reported once
 from __future__ import annotations
 
 from toolkit.validate.engines.relaxng.patterns import (
-    AFTER,
-    ATTRIBUTE,
-    CHOICE,
-    DATA,
-    DATA_EXCEPT,
-    ELEMENT,
-    GROUP,
-    INTERLEAVE,
-    LIST,
-    NOT_ALLOWED,
-    ONE_OR_MORE,
-    TEXT,
-    VALUE,
-    Builder,
-    Pattern,
-)
+    AFTER, ATTRIBUTE, CHOICE, DATA, DATA_EXCEPT, ELEMENT, GROUP, INTERLEAVE, LIST, NOT_ALLOWED,
+    ONE_OR_MORE, TEXT, VALUE, Builder, Pattern)
 
 _SPACE = " \t\r\n"
 #: the "leaf" that stands for any text (a ``text`` pattern) when deriving by text

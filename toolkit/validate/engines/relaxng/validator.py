@@ -19,13 +19,7 @@ from lxml import etree
 
 from toolkit.validate.engines.relaxng.derive import Deriver
 from toolkit.validate.engines.relaxng.patterns import (
-    DATA,
-    DATA_EXCEPT,
-    LIST,
-    VALUE,
-    Pattern,
-    split_tag,
-)
+    DATA, DATA_EXCEPT, LIST, VALUE, Pattern, split_tag)
 
 _SPACE = " \t\r\n"
 
