@@ -25,34 +25,42 @@ _OFF_LINE = ("//*[@role='tooltip'] | //*[contains(concat(' ', @class, ' '), ' ed
              " | //*[contains(concat(' ', @class, ' '), ' ed-fw ')]")
 
 
+#: Parameters of the WeasyPrint engine (its print HTML is read as a tree; Typst's PDF as text).
+WEASYPRINT = (("pdf-engine", "weasyprint"),)
+
+
 @lru_cache(maxsize=None)
 def render(fmt: str, path: Path, params: tuple = ()) -> str:
-    """The output of one format ('html', 'text', 'pdf' = the print HTML) for a document."""
-    return formats.transform(parse_file(path), formats.FORMATS[fmt], dict(params), str(path)).output
+    """The output of one format ('html', 'text', 'pdf' = the PDF stylesheet's output of the
+    engine ``params`` choose: Typst markup by default, print HTML with WEASYPRINT)."""
+    options = dict(params)
+    return formats.transform(parse_file(path), formats.format_for(fmt, options), options, str(path)).output
 
 
 @lru_cache(maxsize=None)
-def pdf_text(path: Path, out_dir: Path) -> str:
-    """The PDF's text as pdftotext extracts it (needs poppler-utils)."""
-    from pdf_tools import run
-    from toolkit.build import pdf
+def pdf_text(path: Path, out_dir: Path, params: tuple = ()) -> str:
+    """The text of the document's PDF (default engine: Typst) as pdftotext extracts it,
+    words hyphenated at a line end joined (needs poppler-utils)."""
+    from pdf_tools import dehyphenate, run
+    from toolkit.build import pipeline
 
     target = out_dir / (path.stem + ".pdf")
-    target.write_bytes(pdf.render_pdf(render("pdf", path), str(path)))
-    return run("pdftotext", "-enc", "UTF-8", str(target), "-")
+    data, _warnings = pipeline.render_pdf(render("pdf", path, params), str(path), dict(params))
+    target.write_bytes(data)
+    return dehyphenate(run("pdftotext", "-enc", "UTF-8", str(target), "-"))
 
 
 def fixtures_for(path: Path):
     """Module-scoped fixtures of one document's outputs, to assign in a test module:
-    ``page, printed, text, pdf = fixtures_for(PATH)`` (the HTML page, the print HTML, the
-    plain text, the PDF's text)."""
+    ``page, printed, text, pdf = fixtures_for(PATH)`` (the HTML page, the print HTML of the
+    WeasyPrint engine, the plain text, the text of the PDF of the default engine, Typst)."""
     @pytest.fixture(scope="module")
     def page():
         return html_page(render("html", path))
 
     @pytest.fixture(scope="module")
     def printed():
-        return html_page(render("pdf", path))
+        return print_page(path)
 
     @pytest.fixture(scope="module")
     def text():
@@ -66,6 +74,11 @@ def fixtures_for(path: Path):
         return pdf_text(path, tmp_path_factory.mktemp(path.stem))
 
     return page, printed, text, pdf
+
+
+def print_page(path: Path):
+    """The print HTML of the WeasyPrint engine, as a tree."""
+    return html_page(render("pdf", path, WEASYPRINT))
 
 
 def html_page(output: str):

@@ -16,7 +16,7 @@ import urllib.parse
 import pytest
 
 from conftest import TELEGRAM
-from rendering_tools import FIXTURES, html_page, render, seen, squash
+from rendering_tools import FIXTURES, html_page, pdf_text, print_page, render, seen, squash, words_in_order
 
 NOVEL, PLAY, LETTER = FIXTURES / "novel.xml", FIXTURES / "play.xml", FIXTURES / "letter.xml"
 NOVEL_SOURCES = ["The Salt Road. Example Books <https://books.example.org/salt-road.html>",
@@ -44,37 +44,56 @@ def text_fields(path) -> list[tuple[str, str]]:
 
 
 def print_fields(path) -> list[tuple[str, str]]:
-    page = html_page(render("pdf", path))
-    dl = page.xpath("//section[contains(@class,'titlepage')]/dl")[0]
+    """(label, value) of the title page of the print HTML (WeasyPrint engine)."""
+    dl = print_page(path).xpath("//section[contains(@class,'titlepage')]/dl")[0]
     return list(zip((squash(d.text_content()) for d in dl.xpath("./dt")),
                     (squash(d.text_content()) for d in dl.xpath("./dd"))))
 
 
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory):
+    """The title pages of the fixtures' PDFs by the default engine (Typst), as text."""
+    from pdf_tools import need_poppler
+
+    need_poppler()
+    out = tmp_path_factory.mktemp("header-pdf")
+    return {p: squash(pdf_text(p, out)) for p in (NOVEL, PLAY, LETTER)}
+
+
+def pdf_has_fields(pdf_page: str, fields: list[tuple[str, str]]) -> bool:
+    """True if the PDF's text gives each label followed by its value, in order."""
+    return words_in_order(pdf_page, " ".join(f"{label} {value}" for label, value in fields))
+
+
 # --- authors: names, not authority ids -----------------------------------------------------
 
-def test_author_is_a_name_in_every_format():
+def test_author_is_a_name_in_every_format(pdf):
     assert seen(rows(PLAY)["Author"]) == "Tove Lindqvist"
     assert ("Author", "Tove Lindqvist") in text_fields(PLAY)
     assert ("Author", "Tove Lindqvist") in print_fields(PLAY)
-    for output in (render("html", PLAY), render("text", PLAY), render("pdf", PLAY)):
+    assert pdf_has_fields(pdf[PLAY], [("Author", "Tove Lindqvist"), ("Date", "1894")]), pdf[PLAY]
+    for output in (render("html", PLAY), render("text", PLAY), render("pdf", PLAY),
+                   render("pdf", PLAY, (("pdf-engine", "weasyprint"),)), pdf[PLAY]):
         assert "Q0000000" not in output and "authors.example.org" not in output
 
 
 # --- sources: citations with their separators ----------------------------------------------
 
-def test_sources_have_separators_in_every_format():
+def test_sources_have_separators_in_every_format(pdf):
     sources = rows(NOVEL)["Source"].xpath(".//*[contains(@class,'ed-source')]")
     assert [seen(s) for s in sources] == [NOVEL_SOURCES[0].split(" <")[0], NOVEL_SOURCES[1]]
     assert sources[0].xpath(".//a/@href") == ["https://books.example.org/salt-road.html"]
     assert [v for k, v in text_fields(NOVEL) if k == "Source"] == NOVEL_SOURCES
     assert [v for k, v in print_fields(NOVEL) if k == "Source"] == NOVEL_SOURCES
+    assert pdf_has_fields(pdf[NOVEL], [("Source", s) for s in NOVEL_SOURCES]), pdf[NOVEL]
+    assert pdf_has_fields(pdf[PLAY], [("Source", PLAY_SOURCE)]), pdf[PLAY]
     assert seen(rows(PLAY)["Source"]) == PLAY_SOURCE
     assert ("Source", PLAY_SOURCE) in text_fields(PLAY)
 
 
 # --- no empty rows, no empty parts ----------------------------------------------------------
 
-def test_no_empty_rows_or_parts():
+def test_no_empty_rows_or_parts(pdf):
     novel = rows(NOVEL)
     assert all(seen(dd) for dd in novel.values()), {k: seen(v) for k, v in novel.items()}
     assert "Summary" not in novel and "Identifier" not in novel
@@ -84,6 +103,13 @@ def test_no_empty_rows_or_parts():
     assert seen(letter["Archival identifier"]) == "Byrne family papers"
     for fields in (text_fields(LETTER), print_fields(LETTER)):
         assert ("Archival identifier", "Byrne family papers") in fields
+    assert pdf_has_fields(pdf[LETTER], [("Archival identifier", "Byrne family papers")]), pdf[LETTER]
+    # the imprint of the title page in print, by either engine: no empty parts
+    imprint = squash(print_page(NOVEL).xpath("//*[contains(@class,'imprint')]")[0].text_content())
+    for reading in (imprint, pdf[NOVEL]):
+        assert "Published by Example Novel Collection, 2021-04-09." in reading, reading
+        assert "Licence: https://licences.example.org/" in reading, reading
+        assert ", ." not in reading and "Identifier: ." not in reading and not reading.endswith("Licence:")
 
 
 # --- citations: editors as editors, publishers as publishers, a type from the TEI ----------

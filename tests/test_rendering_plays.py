@@ -45,10 +45,13 @@ def test_cast_items_are_one_line_in_print(printed, pdf):
 
 # --- back matter data: nothing printed after the last line --------------------------------
 
-def test_back_matter_data_is_not_printed(page, printed, text):
+def test_back_matter_data_is_not_printed(page, printed, text, pdf):
     back = page.xpath("//div[contains(@class,'tei-back')]")[0]
     assert not back.xpath(".//li") and seen(back) == ""
     assert seen(printed.xpath("//*[contains(@class,'back')]")[0]) == ""
+    # the PDF: the last line, then the index on a page of its own (folio, running head)
+    assert re.search(re.escape(LAST_LINE) + r" \d+ Index", squash(pdf)), pdf
+    assert "•" not in pdf and "–\n" not in pdf
     body_text = text.split("\nIndex\n")[0]
     assert body_text.rstrip().endswith(LAST_LINE)
     assert "comedy" not in text.lower().split("a comedy in two acts")[-1]
@@ -56,12 +59,13 @@ def test_back_matter_data_is_not_printed(page, printed, text):
 
 # --- front matter: no run of page markers and gap signs -----------------------------------
 
-def test_front_matter_opens_with_one_omission_sign(page, printed, text):
+def test_front_matter_opens_with_one_omission_sign(page, printed, text, pdf):
     front = seen(page.xpath("//div[contains(@class,'tei-front')]")[0])
     assert front.startswith("[…] Persons"), front
     assert "[page" not in section(page, "text")
     assert squash(printed.xpath("//*[contains(@class,'front')]")[0].text_content()).startswith("[…] Persons")
     assert re.search(r"\n\[…\]\n\nPersons\n", text), text
+    assert re.search(r"\n\[…\]\nPersons\n", pdf) and pdf.count("[…]") == 1, pdf
     gap = page.xpath("//div[contains(@class,'tei-front')]//*[contains(@class,'ed-gap')]")
     assert len(gap) == 1 and gap[0].get("title").startswith("omitted by the editors")
 
@@ -103,4 +107,6 @@ def test_speakers_are_mentioned_in_the_register(page):
 def test_speakers_are_in_the_text_and_print_indexes(text, pdf):
     index = text.split("\nIndex\n")[1]
     assert "- A Sailor" in index and "- The Pilot" in index
-    assert re.search(r"^A Sailor \d+$", pdf.split("Index")[-1], re.M), pdf
+    # the PDF's index (Typst): a role named with an article files under its noun, as written
+    index = pdf.split("\nIndex\n")[-1]
+    assert re.search(r"^A Sailor — \d+$", index, re.M) and re.search(r"^The Pilot — \d+$", index, re.M), index

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from pdf_tools import need_poppler
-from rendering_tools import FIXTURES, html_page, pdf_text, render, section, seen, squash
+from rendering_tools import FIXTURES, html_page, pdf_text, print_page, render, section, seen, squash
 
 WORDS = FIXTURES / "words.xml"
 
@@ -30,11 +30,12 @@ def has_word(text: str, word: str) -> bool:
 
 
 def reading(fmt: str) -> str:
-    output = render(fmt, WORDS)
+    """The reading text of the HTML page, the text edition or the print HTML (WeasyPrint)."""
     if fmt == "text":
-        return squash(output)
-    page = html_page(output)
-    return section(page, "text") if fmt == "html" else seen(page.find("body"))
+        return squash(render("text", WORDS))
+    if fmt == "html":
+        return section(html_page(render("html", WORDS)), "text")
+    return seen(print_page(WORDS).find("body"))
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,7 @@ def pdf(tmp_path_factory):
     return squash(pdf_text(WORDS, tmp_path_factory.mktemp("words")))
 
 
-@pytest.mark.parametrize("fmt", ["html", "text", "pdf"])
+@pytest.mark.parametrize("fmt", ["html", "text", "print"])
 def test_words_joined_across_breaks(fmt):
     text = reading(fmt)
     for word in SOFT + HARD:
@@ -52,12 +53,14 @@ def test_words_joined_across_breaks(fmt):
     assert "har bour" not in text and "light house" not in text and "2house" not in text
 
 
-@pytest.mark.parametrize("fmt", ["html", "text", "pdf"])
+@pytest.mark.parametrize("fmt", ["html", "text", "print"])
 def test_tokens_spaced_as_words(fmt):
     assert TOKENS in reading(fmt)
 
 
 def test_pdf_text_has_the_joined_words(pdf):
+    """The PDF of the default engine (Typst)."""
+    assert "\u00ad" not in pdf and "har bour" not in pdf and "light house" not in pdf
     for word in SOFT:
         assert has_word(pdf, word), word
     # pdftotext joins a word hyphenated at a line end itself: either form is the word

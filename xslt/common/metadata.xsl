@@ -12,6 +12,13 @@
                             name when it points to one (an author element: its first name)
     ed:person-parts($el)    the same as a map {'family', 'given', 'literal'} for citations
     ed:decl-label($el)      the label of an encoding declaration (correction, normalization ...)
+    ed:imprint-line($m)     "publisher, place, date" of the imprint, its empty parts left out
+                            (a date without text by its ISO value)
+    ed:rights($m)           the rights statements and licences to print (with text, or a
+                            licence with a @target only: printed as its URL)
+    ed:responsibility-lines($m)  the lines of "About this edition"'s responsibility for the
+                            metadata map $m: "Edited by X" for each editor (a name, without
+                            ids), "Principal investigator: X", "resp: names" for a respStmt
     ed:title-fields($doc)   the fields of a title page or title block, in order, non-empty:
                             maps {'key': label key, 'value': plain string} for creators
                             ('from' for correspondence, else 'authors'), 'to', 'date' (with the
@@ -137,7 +144,7 @@
       <xsl:map-entry key="'publisher'" select="$pub/(tei:publisher | tei:distributor | tei:authority)"/>
       <xsl:map-entry key="'publication'" select="$pub/(tei:publisher | tei:distributor | tei:authority | tei:pubPlace | tei:date)"/>
       <xsl:map-entry key="'publication-date'" select="$pub/tei:date[1]"/>
-      <xsl:map-entry key="'idnos'" select="$pub/tei:idno"/>
+      <xsl:map-entry key="'idnos'" select="$pub/tei:idno[normalize-space()]"/>
       <xsl:map-entry key="'identifier'" select="normalize-space(string($idno))[not(matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:')
                                                  and empty(ed:safe-url(.)) and not(matches(., '^(urn|doi|hdl|ark|info):', 'i')))]"/>
       <xsl:map-entry key="'url'" select="string($pub/tei:idno[matches(., '^\s*https?://')][1] ! ed:safe-url(normalize-space(.)))"/>
@@ -189,6 +196,25 @@
   <xsl:function name="ed:_capitalised" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
     <xsl:sequence select="upper-case(substring($s, 1, 1)) || lower-case(substring($s, 2))"/>
+  </xsl:function>
+
+  <xsl:function name="ed:imprint-line" as="xs:string">
+    <xsl:param name="m" as="map(*)"/>
+    <xsl:sequence select="string-join($m?publication ! ed:or(ed:flat(.), string(self::tei:date/ed:iso-date(.)))[normalize-space()], ', ')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:rights" as="element()*">
+    <xsl:param name="m" as="map(*)"/>
+    <xsl:sequence select="($m?availability/(tei:p | tei:ab | tei:licence), $m?header/tei:fileDesc/tei:publicationStmt/tei:p)
+                          [normalize-space() or self::tei:licence/@target[normalize-space()]]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:responsibility-lines" as="xs:string*">
+    <xsl:param name="m" as="map(*)"/>
+    <xsl:sequence select="($m?editors, $m?translation, $m?responsibility, $m?principals)
+                          ! (if (self::tei:editor) then ed:label('edited-by') || ' ' || ed:agent-name(.)
+                             else if (self::tei:principal) then ed:label('principal') || ': ' || ed:agent-name(.)
+                             else ed:flat(tei:resp) || ': ' || string-join((* except tei:resp) ! ed:flat(.), ', '))"/>
   </xsl:function>
 
   <xsl:function name="ed:title-fields" as="map(xs:string, xs:string)*">

@@ -163,7 +163,8 @@
   <!-- Where an entry files in an index: the entry's or its main name's @sortKey; else
        "surname forenames" from the main name's surname; else, for a person, the last word
        of a name in Western order (a person with a Hangul, Chinese or Japanese form, or a
-       name in a family-name-first language, keeps the order: "Kim Il Sung" files under K);
+       name in a family-name-first language, keeps the order: "Kim Il Sung" files under K;
+       a role named with an article, "The Pilot", is no personal name and files under P);
        else the name without a leading article. Lower case, accents folded. -->
   <xsl:function name="ed:entry-sort-key" as="xs:string">
     <xsl:param name="entry" as="element()"/>
@@ -200,7 +201,8 @@
         <xsl:sequence select="(normalize-space(ed:plain($main/tei:surname[1])),
                                normalize-space(string-join($main/(tei:forename | tei:addName | tei:nameLink | tei:genName) ! ed:plain(.), ' ')))"/>
       </xsl:when>
-      <xsl:when test="ed:entry-kind($entry) != 'person' or count($words) lt 2 or ed:family-first($entry)"/>
+      <xsl:when test="ed:entry-kind($entry) != 'person' or count($words) lt 2 or ed:family-first($entry)
+                      or matches($words[1], '^(the|a|an)$', 'i')"/>
       <xsl:otherwise>
         <xsl:sequence select="($words[last()], string-join($words[position() lt last()], ' '))"/>
       </xsl:otherwise>

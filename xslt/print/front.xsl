@@ -38,9 +38,8 @@
        rights statement; the licence. -->
   <xsl:template name="print-imprint">
     <xsl:param name="m" as="map(*)"/>
-    <xsl:variable name="line" select="string-join(($m?publication ! ed:flat(.)), ', ')"/>
-    <xsl:variable name="rights" select="$m?availability/(tei:p | tei:ab | tei:licence),
-                                        $m?header/tei:fileDesc/tei:publicationStmt/tei:p"/>
+    <xsl:variable name="line" select="ed:imprint-line($m)"/>
+    <xsl:variable name="rights" select="ed:rights($m)"/>
     <xsl:if test="normalize-space($line) or exists($m?idnos) or $rights">
       <div class="imprint">
         <xsl:if test="normalize-space($line) or exists($m?idnos)">
@@ -54,7 +53,10 @@
         <xsl:for-each select="$rights">
           <p>
             <xsl:if test="self::tei:licence"><span class="smallcaps"><xsl:value-of select="ed:label('licence')"/></span>: </xsl:if>
-            <xsl:call-template name="print-reader-content"/>
+            <xsl:choose>
+              <xsl:when test="normalize-space()"><xsl:call-template name="print-reader-content"/></xsl:when>
+              <xsl:otherwise><span class="ident"><xsl:value-of select="@target"/></span></xsl:otherwise>
+            </xsl:choose>
           </p>
         </xsl:for-each>
       </div>
@@ -89,16 +91,14 @@
     <xsl:variable name="pub" select="$m?header/tei:fileDesc/tei:publicationStmt"/>
     <xsl:variable name="enc" select="$m?encoding[not(self::tei:p)]"/>
     <xsl:variable name="notes" select="$m?notes | $m?funding | $m?ms-notes"/>
-    <xsl:variable name="resp" select="$m?editors, $m?translation, $m?responsibility, $m?principals"/>
+    <xsl:variable name="resp" select="ed:responsibility-lines($m)"/>
     <xsl:if test="exists($resp) or $enc or exists($m?changes) or $notes">
       <section class="about">
         <h2><xsl:value-of select="ed:label('about-edition')"/></h2>
         <xsl:if test="exists($resp)">
           <h3><xsl:value-of select="ed:label('responsibility')"/></h3>
           <xsl:for-each select="$resp">
-            <p><xsl:value-of select="if (self::tei:editor) then ed:label('edited-by') || ' ' || ed:agent-name(.)
-                                     else if (self::tei:principal) then ed:label('principal') || ': ' || ed:agent-name(.)
-                                     else ed:flat(tei:resp) || ': ' || string-join((* except tei:resp) ! ed:flat(.), ', ')"/></p>
+            <p><xsl:value-of select="."/></p>
           </xsl:for-each>
         </xsl:if>
         <xsl:if test="$enc">

@@ -16,6 +16,10 @@
   <xsl:variable name="ed:nl" select="'&#10;'"/>
   <xsl:variable name="ed:par" select="'&#10;&#10;'"/>
 
+  <!-- Void data, entries and registers (common/roles.xsl: a relation, an fs of symbols, a
+       person with an id only) print nothing, not even a list item. -->
+  <xsl:template match="tei:*[ed:is-void(.)]" priority="5"/>
+
   <!-- A nested text (floatingText, group) is a block of the text it is in. -->
   <xsl:template match="tei:text">
     <xsl:call-template name="typst-call">
@@ -54,7 +58,15 @@
       <xsl:text>#ed-anchor(</xsl:text><xsl:value-of select="ed:ts(ed:anchor(.))"/><xsl:text>)</xsl:text>
     </xsl:if>
     <xsl:call-template name="typst-call">
-      <xsl:with-param name="content"><xsl:apply-templates/></xsl:with-param>
+      <xsl:with-param name="content">
+        <!-- a division named by its type (an envelope): its label as a heading (common: ed:div-label) -->
+        <xsl:for-each select="ed:div-label(.)">
+          <xsl:value-of select="$ed:par"/>
+          <xsl:text>#ed-block(above: 0.8em)[#strong[</xsl:text><xsl:value-of select="ed:tx(.)"/><xsl:text>]]</xsl:text>
+          <xsl:value-of select="$ed:par"/>
+        </xsl:for-each>
+        <xsl:apply-templates/>
+      </xsl:with-param>
     </xsl:call-template>
     <xsl:value-of select="$ed:par"/>
   </xsl:template>
@@ -113,7 +125,7 @@
 
   <!-- Lines of openers and closers; datelines and signatures on the right. -->
   <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:byline | tei:docAuthor | tei:docDate
-                       | tei:address | tei:addrLine | tei:opener/tei:seg | tei:closer/tei:seg
+                       | tei:docEdition | tei:imprimatur | tei:address | tei:addrLine | tei:opener/tei:seg | tei:closer/tei:seg
                        | tei:trailer | tei:titlePart | tei:castItem | tei:roleGroup | tei:figDesc">
     <xsl:value-of select="$ed:nl"/>
     <xsl:text>#ed-line(align-to: </xsl:text>
@@ -122,13 +134,24 @@
     <xsl:call-template name="typst-call">
       <xsl:with-param name="fn" select="if (self::tei:seg and @type = ('priority', 'classification')) then 'ed-mark'
                                         else if (self::tei:titlePart or self::tei:trailer) then 'strong' else ()"/>
+      <!-- a cast item is one line: role, description and actor are its phrases (common/drama.xsl) -->
+      <xsl:with-param name="content">
+        <xsl:for-each select="node()">
+          <xsl:value-of select="ed:cast-separator(.)"/>
+          <xsl:apply-templates select="."/>
+        </xsl:for-each>
+      </xsl:with-param>
     </xsl:call-template>
     <xsl:text>]</xsl:text>
     <xsl:value-of select="$ed:nl"/>
   </xsl:template>
 
+  <!-- Inside a byline, an imprint or a paragraph, title-page parts are phrases (common). -->
+  <xsl:template match="tei:*[ed:is-phrase(.)]" priority="2">
+    <xsl:call-template name="typst-call"/>
+  </xsl:template>
+
   <xsl:template match="tei:roleDesc">
-    <xsl:if test="preceding-sibling::*">, </xsl:if>
     <xsl:call-template name="typst-call"><xsl:with-param name="fn" select="'emph'"/></xsl:call-template>
   </xsl:template>
 
@@ -152,11 +175,13 @@
 
   <xsl:template match="tei:sp">
     <xsl:value-of select="$ed:par"/>
+    <xsl:call-template name="typst-mentions"/>
     <xsl:text>#ed-sp(</xsl:text>
     <xsl:if test="tei:speaker">
       <xsl:text>speaker: [</xsl:text>
       <xsl:apply-templates select="tei:speaker/node()"/>
       <xsl:text>]</xsl:text>
+      <xsl:if test="matches(normalize-space(string-join(tei:speaker//text())), '[.:;,!?]$')">, stop: false</xsl:if>
     </xsl:if>
     <xsl:text>)[</xsl:text>
     <xsl:call-template name="typst-call">
@@ -170,7 +195,7 @@
     <xsl:call-template name="typst-call"><xsl:with-param name="fn" select="'smallcaps'"/></xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:stage | tei:move">
+  <xsl:template match="tei:stage | tei:move | tei:camera | tei:sound | tei:view | tei:caption | tei:tech">
     <xsl:variable name="inline" select="parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:sp"/>
     <xsl:if test="not($inline)"><xsl:value-of select="$ed:par"/></xsl:if>
     <xsl:call-template name="typst-call"><xsl:with-param name="fn" select="'ed-stage'"/></xsl:call-template>

@@ -49,7 +49,7 @@
        paragraph of Typst markup. Context: a TEI or teiCorpus element. -->
   <xsl:template name="typst-imprint">
     <xsl:param name="m" as="map(*)"/>
-    <xsl:variable name="line" select="string-join(($m?publication ! ed:flat(.)), ', ')"/>
+    <xsl:variable name="line" select="ed:imprint-line($m)"/>
     <xsl:if test="normalize-space($line) or exists($m?idnos)">
       <xsl:value-of>
         <xsl:if test="normalize-space($line)">
@@ -60,12 +60,15 @@
         </xsl:for-each>
       </xsl:value-of>
     </xsl:if>
-    <xsl:for-each select="$m?availability/(tei:p | tei:ab | tei:licence), $m?header/tei:fileDesc/tei:publicationStmt/tei:p">
+    <xsl:for-each select="ed:rights($m)">
       <xsl:value-of>
         <xsl:if test="self::tei:licence">
           <xsl:value-of select="'#ed-label[' || ed:tx(ed:label('licence')) || ']: '"/>
         </xsl:if>
-        <xsl:call-template name="typst-reader-content"/>
+        <xsl:choose>
+          <xsl:when test="normalize-space()"><xsl:call-template name="typst-reader-content"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="ed:tx(@target)"/></xsl:otherwise>
+        </xsl:choose>
       </xsl:value-of>
     </xsl:for-each>
   </xsl:template>
@@ -86,9 +89,7 @@
     <xsl:variable name="enc" select="$m?encoding[not(self::tei:p)]"/>
     <xsl:variable name="changes" select="$m?changes"/>
     <xsl:variable name="notes" select="$m?notes | $m?funding | $m?ms-notes"/>
-    <xsl:variable name="resp" select="(($m?translation | $m?responsibility)[self::tei:respStmt or self::tei:editor])
-                                      ! (if (self::tei:editor) then ed:label('edited-by') || ' ' || ed:flat(.)
-                                         else ed:flat(tei:resp) || ': ' || string-join((* except tei:resp) ! ed:flat(.), ', '))"/>
+    <xsl:variable name="resp" select="ed:responsibility-lines($m)"/>
     <xsl:if test="exists($resp) or $enc or $changes or $notes">
       <xsl:text>&#10;#ed-front[&#10;#heading(level: 1, outlined: false)[</xsl:text>
       <xsl:value-of select="ed:tx(ed:label('about-edition'))"/>

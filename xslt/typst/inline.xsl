@@ -14,9 +14,27 @@
 
   <xsl:mode on-no-match="text-only-copy" use-accumulators="#all"/>
 
-  <!-- Every character of the document arrives here or in ed:tx/ed:ts: nowhere else. -->
+  <!-- Every character of the document arrives here or in ed:tx/ed:ts: nowhere else. The
+       text as it reads between its neighbours (common/words.xsl: joins at break="no",
+       w/pc tokens). -->
   <xsl:template match="text()">
-    <xsl:value-of select="ed:tx(.)"/>
+    <xsl:value-of select="ed:tx(ed:text(.))"/>
+  </xsl:template>
+
+  <!-- The space between two tokens (common/words.xsl). Elements with templates in later
+       modules (blocks, notes) never begin with a token. -->
+  <xsl:template match="tei:*[exists(ed:gap-before(.))]" priority="20">
+    <xsl:value-of select="ed:gap-before(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
+
+  <!-- Signs around an element (common/signs.xsl: editorial signs, quotation marks, markup
+       names, spoken-text descriptions), after the space before it. Elements with templates
+       in blocks.xsl carry none (block quotations, cast items, entries). -->
+  <xsl:template match="tei:*[not(self::tei:gap)][ed:sign-open(.) or ed:sign-close(.)]" priority="15">
+    <xsl:value-of select="ed:tx(ed:sign-open(.))"/>
+    <xsl:next-match/>
+    <xsl:value-of select="ed:tx(ed:sign-close(.))"/>
   </xsl:template>
 
   <!-- Content wrapped in a template function, in its own language when it has one:
@@ -65,24 +83,17 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:gi">
-    <xsl:value-of select="ed:tx('&lt;' || . || '&gt;')"/>
-  </xsl:template>
-  <xsl:template match="tei:att">
-    <xsl:value-of select="ed:tx('@' || .)"/>
-  </xsl:template>
-
-  <xsl:template match="tei:title[@level = ('a', 'u')] | tei:q | tei:quote | tei:said | tei:soCalled">
-    <xsl:variable name="marks" select="self::tei:title or (not(@rend = ('none', 'pre', 'post', 'inline')) and
-                                       (self::tei:soCalled or @rend = ('quoted', 'dq', 'double-quotes') or
-                                       (self::tei:q and not(@rend)) or (self::tei:quote and parent::tei:p and not(@rend))))"/>
+  <!-- Markup names, quotations, article titles: their signs come from the template above. -->
+  <xsl:template match="tei:gi | tei:att | tei:title[@level = ('a', 'u')] | tei:q | tei:quote | tei:said | tei:soCalled">
     <xsl:call-template name="typst-call">
       <xsl:with-param name="fn" select="ed:typst-rend(.)"/>
-      <xsl:with-param name="content">
-        <xsl:if test="$marks">“</xsl:if>
-        <xsl:apply-templates/>
-        <xsl:if test="$marks">”</xsl:if>
-      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A structured source (no punctuation of its own) as a citation (common: ed:bibl-string). -->
+  <xsl:template match="tei:biblStruct | tei:biblFull | tei:bibl[not(text()[normalize-space()])][count(*) gt 1]">
+    <xsl:call-template name="typst-call">
+      <xsl:with-param name="content" select="ed:tx(ed:bibl-string(.))"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -90,6 +101,12 @@
 
   <xsl:template match="tei:text//*[(@ref and ed:is(., 'name')) or ((self::tei:ref or self::tei:ptr) and @target)]
                                   [ed:index-mention-entries(.)]" priority="2">
+    <xsl:call-template name="typst-mentions"/>
+    <xsl:next-match/>
+  </xsl:template>
+
+  <!-- The index markers of a mention (a name, a reference, a speech: common registers.xsl). -->
+  <xsl:template name="typst-mentions">
     <xsl:variable name="in-note" select="exists(ancestor::tei:note)"/>
     <xsl:for-each select="ed:index-mention-entries(.)">
       <xsl:text>#ed-m(</xsl:text>
@@ -97,7 +114,6 @@
       <xsl:if test="$in-note">, n: true</xsl:if>
       <xsl:text>)</xsl:text>
     </xsl:for-each>
-    <xsl:next-match/>
   </xsl:template>
 
   <!-- The entries of the index kinds a mention points to (common: ed:mention-entries). -->
@@ -114,7 +130,9 @@
     <xsl:variable name="url" select="if (matches($target, '^(https?|mailto):')) then ed:safe-url($target) else ()"/>
     <xsl:variable name="content" as="item()*">
       <xsl:apply-templates/>
-      <xsl:if test="self::tei:ptr"><xsl:value-of select="ed:tx($target)"/></xsl:if>
+      <xsl:if test="self::tei:ptr">
+        <xsl:value-of select="ed:tx(if (exists($local)) then string-join(ed:pointer-names(., $target), ', ') else $target)"/>
+      </xsl:if>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$local[ancestor::tei:text] and not(ancestor::tei:ref)">
@@ -151,15 +169,21 @@
     <xsl:if test="not($ed:diplomatic)">(<xsl:apply-templates/>)</xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:supplied">#ed-supplied[<xsl:apply-templates/>]</xsl:template>
+  <!-- Interventions: their signs from the template above (common/signs.xsl); one […] for a
+       run of gaps; blank space in the source is a space. -->
+  <xsl:template match="tei:supplied | tei:unclear | tei:sic | tei:surplus | tei:del | tei:secl">
+    <xsl:call-template name="typst-call">
+      <xsl:with-param name="fn" select="ed:typst-rend(.)"/>
+    </xsl:call-template>
+  </xsl:template>
 
-  <xsl:template match="tei:gap | tei:space">
+  <xsl:template match="tei:gap[ed:gap-repeats(.)]"/>
+  <xsl:template match="tei:gap">
     <xsl:text>#ed-gap(</xsl:text>
     <xsl:if test="tei:desc">desc: [<xsl:apply-templates select="tei:desc/node()"/>]</xsl:if>
     <xsl:text>)</xsl:text>
   </xsl:template>
-
-  <xsl:template match="tei:del">#ed-del[<xsl:apply-templates/>]</xsl:template>
+  <xsl:template match="tei:space"><xsl:text> </xsl:text></xsl:template>
 
   <xsl:template match="tei:wit | tei:witDetail"/>
 
@@ -167,7 +191,7 @@
 
   <xsl:template match="tei:lb">
     <xsl:choose>
-      <xsl:when test="@break = 'no'"/>
+      <xsl:when test="ed:joins(.)"/>
       <xsl:when test="ancestor::tei:l or ancestor::tei:head or ancestor::tei:dateline or ancestor::tei:signed
                       or ancestor::tei:address or ancestor::tei:titlePart or ancestor::tei:lg
                       or ancestor::tei:ab[@type = ('inscription', 'edition')] or ancestor::tei:div[@type = ('edition', 'textpart')]">
@@ -178,17 +202,19 @@
   </xsl:template>
 
   <xsl:template match="tei:pb">
-    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="not(ed:joins(.))"><xsl:text> </xsl:text></xsl:if>
     <xsl:if test="@n">
       <xsl:text>#text(size: 0.8em, fill: luma(35%))[</xsl:text>
       <xsl:value-of select="ed:tx('[' || @n || ']')"/>
       <xsl:text>]</xsl:text>
-      <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="not(ed:joins(.))"><xsl:text> </xsl:text></xsl:if>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:cb | tei:milestone | tei:anchor | tei:index | tei:link | tei:linkGrp
-                       | tei:alt | tei:altGrp | tei:join | tei:span | tei:spanGrp | tei:interpGrp | tei:interp
-                       | tei:teiHeader | tei:facsimile | tei:standOff | tei:sourceDoc | tei:fw"/>
-  <xsl:template match="tei:cb[not(@break = 'no')]"><xsl:text> </xsl:text></xsl:template>
+  <!-- Not running text (common/roles.xsl): linking, the header and standOff (front matter and
+       index print them), forme work. (Void data: blocks.xsl.) -->
+  <xsl:template _match="{$ed:match?linking} | {$ed:match?hidden} | {$ed:match?furniture}"/>
+  <xsl:template match="tei:cb | tei:gb | tei:milestone | tei:caesura">
+    <xsl:if test="not(ed:joins(.))"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
 </xsl:stylesheet>
