@@ -17,6 +17,7 @@
     dates.xsl     ed:iso-date, ed:date-span, ed:year; in words: ed:date-words, ed:range-words,
                   ed:date-text ("29 March 1953", "25 June 1950 – 27 July 1953", "before …")
     certainty.xsl @cert: ed:cert, ed:mention-cert, ed:cert-text, ed:is-doubtful
+    quantities.xsl  measure and num values in words (ed:quantity-text: "300–400 persons")
     pointers.xsl  the one pointer lookup, across register files ($ed:registers; ed:target,
                   ed:targets, ed:pointer, ed:is-local)
     registers.xsl register entries and mentions (ed:entry, ed:entry-name, ed:entry-kind ...)
@@ -51,6 +52,7 @@
   <xsl:include href="pointers.xsl"/>
   <xsl:include href="registers.xsl"/>
   <xsl:include href="certainty.xsl"/>
+  <xsl:include href="quantities.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="metadata.xsl"/>
   <xsl:include href="citation.xsl"/>

@@ -8,7 +8,7 @@
     ed:chosen($choice)  the child of a choice that the reading gives
     ed:keeps-source($choice)  true for a sic/corr choice in quoted text (@source): its sic is
                         the reading, marked [sic], in both readings
-    ed:sic-mark($el)    " [sic]" after a sic that is shown, else ""
+    ed:sic-mark($el)    " [sic]" after a sic on its own or in quoted text, else ""
     ed:diplomatic-readings($choice), ed:normalised-readings($choice)
                         its sic/orig/abbr and its corr/reg/expan children (HTML shows both)
     ed:in-reading($el)  false for what the reading leaves out: abbreviation markers (am) in
@@ -69,11 +69,12 @@
                                      or self::tei:cit or self::tei:p or self::tei:ab or self::tei:said])"/>
   </xsl:function>
 
-  <!-- " [sic]" after a sic that is shown (on its own, or as the reading of its choice), else
-       the empty string: what every format writes after the sic's text. -->
+  <!-- " [sic]" after a sic that stands on its own or in quoted text (ed:keeps-source), else
+       the empty string: what every format writes after the sic's text. (The sic of another
+       choice is the diplomatic reading itself, which needs no mark.) -->
   <xsl:function name="ed:sic-mark" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="if ($el/self::tei:sic and (not($el/parent::tei:choice) or ed:chosen($el/..) is $el))
+    <xsl:sequence select="if ($el/self::tei:sic and (not($el/parent::tei:choice) or ed:keeps-source($el/..)))
                           then ' [' || ed:label('sic') || ']' else ''"/>
   </xsl:function>
 

@@ -8,7 +8,9 @@
     ed:is-entry($el)            an element with an xml:id and the role "entry", in a list*
                                 (or a personGrp)
     ed:in-register($el)         an entry that a register section or index lists: not part of
-                                the reading text of the document being transformed
+                                the reading text of the document being transformed, and not a
+                                bibliography entry in the text of another document (a list of
+                                sources is a page of its own, which citations link to)
     ed:entry($context, $p)      the entry a pointer leads to (ed:target, entries only)
     ed:entries($context, $ps)   the entries a whitespace-separated list of pointers leads to
     ed:entry-key($entry)        a string unique across documents: "file URI#id"
@@ -61,7 +63,8 @@
 
   <xsl:function name="ed:in-register" as="xs:boolean">
     <xsl:param name="el" as="element()?"/>
-    <xsl:sequence select="ed:is-entry($el) and not(ed:is-local($el) and $el/ancestor::tei:text)"/>
+    <xsl:sequence select="ed:is-entry($el) and not($el/ancestor::tei:text
+                          and (ed:is-local($el) or $el/self::tei:bibl or $el/self::tei:biblStruct))"/>
   </xsl:function>
 
   <xsl:function name="ed:entry" as="element()?">

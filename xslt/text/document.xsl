@@ -2,7 +2,8 @@
 <!--
   The plain-text edition as a whole: for each TEI document a title block (ed:title-fields:
   senders or authors, recipients, date and place, archival identifier, translator, source,
-  funder; then the abstract), the text, and its notes ("Notes": [n], editorial notes marked
+  source page with its address and capture, funder, credits, publisher and date, identifier,
+  rights; then the abstract, with whose summary it is), the text, and its notes ("Notes": [n], editorial notes marked
   [Ed.]); at the end an index of the register entries the text mentions, by kind (name,
   other forms, life dates, register note), wherever the registers are kept.
 
@@ -57,7 +58,12 @@
       <t:b kind="meta" group="{$group}" prefix="{ed:label(?key)}: "><xsl:value-of select="?value"/></t:b>
     </xsl:for-each>
     <xsl:for-each select="$m?abstract">
-      <t:b kind="abstract"><xsl:apply-templates/></t:b>
+      <t:b kind="abstract">
+        <xsl:if test="$m?abstract-by">
+          <xsl:value-of select="ed:label('summary-by') || ' ' || $m?abstract-by || ': '"/>
+        </xsl:if>
+        <xsl:apply-templates/>
+      </t:b>
     </xsl:for-each>
   </xsl:template>
 
