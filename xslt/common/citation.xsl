@@ -48,7 +48,7 @@
                                        replace(string(base-uri($m?doc)), '^.*/|\.[^./]*$', ''))[.][1]"/>
     <xsl:sequence select="if ($m?url) then $m?url
                           else if (exists($base) and $path)
-                          then replace($base, '/*$', '/') || string-join(tokenize($path, '/') ! encode-for-uri(.), '/') || '.html'
+                          then (if (ends-with($base, '/')) then $base else $base || '/') || string-join(tokenize($path, '/') ! encode-for-uri(.), '/') || '.html'
                           else ''"/>
   </xsl:function>
 

@@ -3,9 +3,10 @@
   The plain-text edition as a whole: for each TEI document a title block (ed:title-fields:
   senders or authors, recipients, date and place, archival identifier, translator, source,
   source page with its address and capture, funder, credits, publisher and date, identifier,
-  rights; then the abstract, with whose summary it is), the text, and its notes ("Notes": [n], editorial notes marked
-  [Ed.]); at the end an index of the register entries the text mentions, by kind (name,
-  other forms, life dates, register note), wherever the registers are kept.
+  rights; then the abstract, with whose summary it is), the text, and its notes ("Notes":
+  [n], editorial notes marked [Ed.]); at the end an index of the register entries the text
+  mentions, by kind (name, certainty when below high, other forms, life dates, register
+  note), wherever the registers are kept.
 
   Named templates (override one to change that part): text-title-block, text-notes,
   text-index. Mode text-document: one template per TEI, teiCorpus or other root.
@@ -99,6 +100,7 @@
             <xsl:variable name="note" select="ed:entry-notes(.)[1] ! ed:flat(.)"/>
             <t:b kind="entry" group="index-{$kind}" prefix="- ">
               <xsl:value-of select="ed:entry-name(.)"/>
+              <xsl:for-each select="ed:cert-text(.)"> (<xsl:value-of select="."/>)</xsl:for-each>
               <xsl:if test="exists($forms)"> (<xsl:value-of select="string-join($forms, ', ')"/>)</xsl:if>
               <xsl:for-each select="ed:life-years(.)">, <xsl:value-of select="."/></xsl:for-each>
               <xsl:if test="$note">: <xsl:value-of select="$note"/></xsl:if>
