@@ -312,6 +312,30 @@ def test_metadata_and_tags(pdf, tei):
     assert re.search(r"^Title:\s+" + re.escape(_title(tei)), info, re.M)
     assert re.search(r"^Author:\s+.*Kuznetsov.*Fedorenko", info, re.M)
     assert re.search(r"^Tagged:\s+yes", info, re.M)
+    # the archive's summary as published, its error marked, not silently corrected (issue 16)
+    subject = re.search(r"^Subject:\s+(.*)$", info, re.M).group(1)
+    assert "military means than [sic] through negotiations" in subject
+
+
+def test_title_page_and_about_page(pages):
+    first = " ".join(pages[0].split())
+    for value in ("Ciphered telegram", "Kathryn Weathersby", "fond 059a", "29 March 1953", "AVPRF"):
+        assert value in first, value
+    # the Leon Levy Foundation supported the archive's page, not this edition (issue 16)
+    assert "Funded by" not in first and "Funding" not in first
+    for value in ("digitalarchive.wilsoncenter.org/document/117036", "Record ID 117036",
+                  "captured before 27 November 2026", "than [sic]",
+                  "Summary by History and Public Policy Program", "tei-edition project, 2026"):
+        assert value in first, value
+    for label in ("source page", "published by", "identifier", "credits"):  # set in capitals
+        assert label in first.lower(), label
+    about = " ".join(" ".join(pages[1:7]).split())
+    for value in ("About this edition", "Publication", "Encoding", "Changes", "CC BY 4.0",
+                  "Related documents", "How to cite", "research and education",
+                  "Accessed before November 27, 2026", "1 December 2026"):
+        assert value in about, value
+    # the document's archival reference in full, in the citation of the document
+    assert "papka 11, listy 120–122" in about
 
 
 def test_pages_are_drawn(pdf, pages, tmp_path):
