@@ -58,21 +58,34 @@
   doc.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType || ""; }, true);
   doc.addEventListener("touchstart", function () { lastPointer = "touch"; }, { capture: true, passive: true });
   doc.addEventListener("click", function (event) {
-    var link = event.target && event.target.closest ? event.target.closest("a") : null;
-    var pop = popOf(event.target);
     if (lastPointer !== "touch") { return; }
-    if (!pop) { closeAll(null); return; }
-    if (link && pop.contains(link) && !link.closest(".ed-tip") && pop.querySelector(".ed-tip")) {
-      if (!pop.classList.contains("ed-open")) {
-        event.preventDefault();
-        closeAll(pop);
-        pop.classList.remove("ed-closed");
-        pop.classList.add("ed-open");
-      } else {
-        pop.classList.remove("ed-open");
-      }
+    var target = event.target && event.target.closest ? event.target : null;
+    var trigger = target ? target.closest(".ed-pop > a, .ed-pop > [tabindex]") : null;
+    var pop = trigger ? trigger.parentElement : null;
+    if (!pop || !pop.querySelector(":scope > .ed-tip")) {
+      if (!(target && target.closest(".ed-tip"))) { closeAll(null); }
+      return;
+    }
+    if (!pop.classList.contains("ed-open")) {
+      if (trigger.tagName === "A") { event.preventDefault(); }
+      closeAll(pop);
+      pop.classList.remove("ed-closed");
+      pop.classList.add("ed-open");
+      place(pop, trigger);
+    } else {
+      pop.classList.remove("ed-open");
     }
   });
+  /* On a phone the popup sits at the foot of the screen; when that would cover the name, at
+     its head. */
+  function place(pop, trigger) {
+    var tip = pop.querySelector(":scope > .ed-tip");
+    tip.classList.remove("ed-tip-top");
+    var a = trigger.getBoundingClientRect(), t = tip.getBoundingClientRect();
+    if (a.bottom > t.top && a.top < t.bottom && getComputedStyle(tip).position === "fixed") {
+      tip.classList.add("ed-tip-top");
+    }
+  }
 
   /* ---- notes beside their calls ---- */
   var wide = win.matchMedia ? win.matchMedia("(min-width: 64rem)") : null;
