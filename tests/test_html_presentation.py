@@ -262,3 +262,36 @@ def test_the_document_comes_right_after_its_title():
     assert [s.get("id") for s in reading.xpath("section")] == ["text", "notes"]
     assert "ed-with-notes" in reading.get("class")
     assert "29 March 1953, Pyongyang" in words(doc.xpath("//header//p[contains(@class, 'ed-docline')]")[0])
+
+
+# -- the build: downloads beside the page, the project's base URL -----------------------------
+
+@pytest.mark.slow
+def test_build_writes_the_downloads_the_page_links_and_reads_the_base_url(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "pyproject.toml").write_text('[tool.tei-edition]\nbase-url = "https://example.org/ed/"\n',
+                                             encoding="utf-8")
+    for name in ("report.xml", "people.xml", "sources.xml"):
+        (tmp_path / "src").mkdir(exist_ok=True)
+        (tmp_path / "src" / name).write_bytes((FIXTURES / name).read_bytes())
+    result = run_cli("build", "src/report.xml", "--to", "html,text", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = lxml.html.parse(str(tmp_path / "out" / "report.html")).getroot()
+    links = page.xpath("//p[contains(@class, 'ed-downloads')]//a/@href")
+    assert links == ["report.xml", "report.txt"]  # no PDF was built
+    for href in links:
+        assert (tmp_path / "out" / href).is_file(), href
+    assert (tmp_path / "out" / "report.xml").read_bytes() == (FIXTURES / "report.xml").read_bytes()
+    assert page.xpath("//link[@rel='canonical']/@href") == ["https://example.org/ed/report.html"]
+    text = (tmp_path / "out" / "report.txt").read_text(encoding="utf-8")
+    assert "Online: https://example.org/ed/report.html" in text
+    # --param wins over the configuration; a base URL that is not http(s) is refused
+    result = run_cli("build", "src/report.xml", "--to", "html", "-o", "out2", "-p", "base-url=https://other.example/",
+                     cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "https://other.example/report.html" in (tmp_path / "out2" / "report.html").read_text(encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.tei-edition]\nbase-url = "javascript:alert(1)"\n', encoding="utf-8")
+    result = run_cli("build", "src/report.xml", "--to", "html", "-o", "out3", cwd=tmp_path)
+    assert result.returncode == 2 and "base-url must be an http or https address" in result.stderr
+    assert "pyproject.toml" in result.stderr

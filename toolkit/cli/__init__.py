@@ -66,6 +66,25 @@ def _formats(value: str) -> tuple[str, ...]:
     return names
 
 
+def _with_base_url(params: tuple[tuple[str, str], ...], ui: "Ui") -> tuple[tuple[str, str], ...]:
+    """The project's ``base-url`` (pyproject.toml ``[tool.tei-edition]`` or edition.toml), for
+    the pages' canonical URLs and the edition's citation, unless ``--param base-url=`` gives one."""
+    from toolkit.core import config as config_module
+
+    if any(name == "base-url" for name, _ in params):
+        return params
+    try:
+        cfg = config_module.find_config()
+        base = cfg.extra.get("base-url")
+        if base is not None and not (isinstance(base, str) and base.startswith(("http://", "https://"))):
+            raise UsageError(f"base-url must be an http or https address, got {base!r}",
+                             str(cfg.path), rule="config")
+    except ToolkitError as exc:
+        ui.finding(exc.finding())
+        sys.exit(exc.exit_code)
+    return params + ((("base-url", base),) if base else ())
+
+
 def _pairs(values: tuple[str, ...], what: str) -> tuple[tuple[str, str], ...]:
     pairs = []
     for value in values:
@@ -134,7 +153,8 @@ def build(sources, to, out, params, stylesheets, jobs, force, quiet, verbose) ->
              else resources.bundled_sources(documents_only=True))
     for finding in problems:
         ui.finding(finding)
-    options = pipeline.BuildOptions(formats, out, _pairs(params, "--param"), overrides)
+    options = pipeline.BuildOptions(formats, out, _with_base_url(_pairs(params, "--param"), ui),
+                                    overrides)
     if "pdf" in formats:
         from toolkit.build.formats import pdf_engine
 

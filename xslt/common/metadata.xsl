@@ -19,7 +19,8 @@
                             ('from' for correspondence, else 'authors'), 'to', 'date' (with the
                             place), 'archive', 'translated-by', 'source', 'source-page' (URL,
                             record, capture), 'funded-by' (titleStmt funders only), 'credits'
-                            (respStmts), 'publisher' (with the date), 'identifier', 'rights'
+                            (respStmts), 'publisher' (with the date), 'identifier', 'online'
+                            (the edition's address: ed:page-url), 'rights'
     ed:source-page($sd)     the sourceDesc bibl of the web page the document was taken from
 
   ed:metadata($doc) keys (E = element()*, S = xs:string, S* = xs:string*):
@@ -227,7 +228,8 @@
         map{'key': 'credits', 'value': string-join(($m?responsibility[self::tei:respStmt]
                                                      ! (ed:flat(tei:resp) || ': ' || string-join((* except tei:resp) ! ed:flat(.), ', '))), '; ')},
         map{'key': 'publisher', 'value': string-join(($m?publisher ! ed:flat(.), ed:date-text($m?publication-date)), ', ')},
-        map{'key': 'identifier', 'value': string-join(($m?idnos[not(@type = ('URI', 'URL', 'uri', 'url'))] ! normalize-space(.), $m?url)[.], ', ')},
+        map{'key': 'identifier', 'value': string-join(($m?idnos[not(@type = ('URI', 'URL', 'uri', 'url'))] ! normalize-space(.)), ', ')},
+        map{'key': 'online', 'value': ed:page-url($doc)},
         map{'key': 'rights', 'value': $m?rights}
       )[normalize-space(?value)]"/>
   </xsl:function>
