@@ -21,6 +21,9 @@
                             record, capture), 'funded-by' (titleStmt funders only), 'credits'
                             (respStmts), 'publisher' (with the date), 'identifier', 'online'
                             (the edition's address: ed:page-url), 'rights'
+    ed:title-page-fields($doc)  ed:title-fields but publisher, identifier, online, rights,
+                            credits and source page (which a print edition gives in its
+                            imprint, its about page and its citation)
     ed:source-page($sd)     the sourceDesc bibl of the web page the document was taken from
 
   ed:metadata($doc) keys (E = element()*, S = xs:string, S* = xs:string*):
@@ -232,6 +235,16 @@
         map{'key': 'online', 'value': ed:page-url($doc)},
         map{'key': 'rights', 'value': $m?rights}
       )[normalize-space(?value)]"/>
+  </xsl:function>
+
+  <!-- The fields of a printed title page: those of ed:title-fields but the ones a print
+       edition gives elsewhere (publisher, identifier, address, rights in the imprint at the
+       foot of the page; credits and the source page, with its address, record and capture,
+       on the page "About this edition" and in its citation), so the page stays one. -->
+  <xsl:function name="ed:title-page-fields" as="map(xs:string, xs:string)*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="ed:title-fields($doc)[not(?key = ('publisher', 'identifier', 'online', 'rights', 'credits',
+                                                           'source-page'))]"/>
   </xsl:function>
 
   <!-- The web page a document was taken from: a sourceDesc bibl typed page (or online, web),

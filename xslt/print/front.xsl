@@ -81,8 +81,7 @@
   <!-- The label/value list of the title page (common: ed:title-fields). -->
   <xsl:template name="print-metadata">
     <xsl:param name="doc" as="element()"/>
-    <!-- publisher, identifier and rights are in the imprint at the foot of the page -->
-    <xsl:variable name="fields" select="ed:title-fields($doc)[not(?key = ('publisher', 'identifier', 'rights'))]"/>
+    <xsl:variable name="fields" select="ed:title-page-fields($doc)"/>
     <xsl:if test="exists($fields)">
       <dl>
         <xsl:for-each select="$fields">

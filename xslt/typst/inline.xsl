@@ -143,6 +143,11 @@
   <xsl:template match="tei:choice">
     <xsl:apply-templates select="ed:chosen(.)"/>
   </xsl:template>
+  <!-- A sic on its own or in quoted text is marked: "than [sic]" (common: ed:sic-mark). -->
+  <xsl:template match="tei:sic">
+    <xsl:apply-templates/>
+    <xsl:value-of select="ed:tx(ed:sic-mark(.))"/>
+  </xsl:template>
 
   <xsl:template match="tei:am">
     <xsl:if test="$ed:diplomatic"><xsl:apply-templates/></xsl:if>
