@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import lxml.html
 import pytest
-
 from conftest import TELEGRAM
+
 from toolkit.build import formats
 from toolkit.core.parse import parse_file
 
@@ -25,7 +25,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "presentation"
 REPORT = FIXTURES / "report.xml"
 
 
-@lru_cache(maxsize=None)
+@cache
 def html(path: Path = REPORT, params: tuple = ()) -> lxml.html.HtmlElement:
     output = formats.transform(parse_file(path), formats.FORMATS["html"], dict(params), str(path)).output
     return lxml.html.document_fromstring(output.encode("utf-8"))
@@ -135,7 +135,7 @@ def test_quoted_summary_says_sic_everywhere(path):
         assert sic in meta(doc, name)[0], name
     assert sic in json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)["abstract"]
     assert sic in json.loads(download(doc, "cite-csl"))[0]["abstract"]
-    assert f"AB  - " in download(doc, "cite-ris") and sic in download(doc, "cite-ris")
+    assert "AB  - " in download(doc, "cite-ris") and sic in download(doc, "cite-ris")
     assert sic in download(doc, "cite-bibtex")
     for text in (meta(doc, "DC.description")[0], download(doc, "cite-ris")):
         assert "then through" not in text and "then reopen" not in text

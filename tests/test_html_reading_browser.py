@@ -8,18 +8,15 @@ and at 390 px, with "About this document" closed and open.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-
+from browser_helpers import launch, open_page, run_axe
 from conftest import TELEGRAM
+
 from toolkit.build import formats
 from toolkit.core.parse import parse_file
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 ACCENT = "rgb(10, 79, 138)"
@@ -38,37 +35,27 @@ def page_file(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip("chromium is not installed (CI installs it)")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = launch(pw)
         yield chromium
         chromium.close()
 
 
-def open_page(browser, page_file, **context):
-    ctx = browser.new_context(**context)
-    page = ctx.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(page_file.as_uri())
-    page.wait_for_load_state("load")
-    page.errors = errors
-    return page
+def open_file(browser, page_file, **context):
+    return open_page(browser, page_file.as_uri(), **context)
 
 
 @pytest.fixture(scope="module")
 def desktop(browser, page_file):
-    page = open_page(browser, page_file, viewport=DESKTOP)
+    page = open_file(browser, page_file, viewport=DESKTOP)
     yield page
     page.context.close()
 
 
 @pytest.fixture(scope="module")
 def phone(browser, page_file):
-    page = open_page(browser, page_file, viewport=PHONE, is_mobile=True, has_touch=True,
+    page = open_file(browser, page_file, viewport=PHONE, is_mobile=True, has_touch=True,
                      device_scale_factor=2)
     yield page
     page.context.close()
@@ -165,7 +152,7 @@ def test_a_tap_on_a_name_opens_its_popup_and_stays(phone):
 
 
 def test_about_is_closed_and_opens_from_its_link(browser, page_file):
-    page = open_page(browser, page_file, viewport=DESKTOP)
+    page = open_file(browser, page_file, viewport=DESKTOP)
     assert page.evaluate("document.querySelector('#about details').open") is False
     page.locator("nav.ed-nav a[href='#about']").click()
     page.wait_for_function("document.querySelector('#about details').open")
@@ -173,18 +160,9 @@ def test_about_is_closed_and_opens_from_its_link(browser, page_file):
     page.context.close()
 
 
-def run_axe(page) -> list:
-    axe_module = pytest.importorskip("axe_playwright_python")
-    script = Path(axe_module.__file__).parent / "axe.min.js"
-    if not script.is_file():
-        pytest.skip("axe-playwright-python does not bundle axe.min.js")
-    page.add_script_tag(path=str(script))
-    return page.evaluate("axe.run(document).then(r => r.violations.map(v => [v.id, v.nodes.length, v.nodes[0].html]))")
-
-
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280px", "390px"])
 def test_axe_core_reports_no_violations(browser, page_file, viewport):
-    page = open_page(browser, page_file, viewport=viewport)
+    page = open_file(browser, page_file, viewport=viewport)
     assert run_axe(page) == []
     page.evaluate("document.querySelector('#about details').open = true")
     assert run_axe(page) == []

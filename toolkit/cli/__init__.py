@@ -66,7 +66,7 @@ def _formats(value: str) -> tuple[str, ...]:
     return names
 
 
-def _with_base_url(params: tuple[tuple[str, str], ...], ui: "Ui") -> tuple[tuple[str, str], ...]:
+def _with_base_url(params: tuple[tuple[str, str], ...], ui: Ui) -> tuple[tuple[str, str], ...]:
     """The project's ``base-url`` (pyproject.toml ``[tool.tei-edition]`` or edition.toml), for
     the pages' canonical URLs and the edition's citation, unless ``--param base-url=`` gives one."""
     from toolkit.core import config as config_module
