@@ -128,10 +128,10 @@ def test_title_block_credits_rights_and_addresses(telegram_text):
     """Who made the edition, on what terms, where it and its source are (issue 16)."""
     head = telegram_text.split("\nCiphered telegram from Kuznetsov and Fedorenko in Pyongyang to Moscow[1]\n")[0]
     flat = " ".join(head.split())
-    for value in ("Source page: https://digitalarchive.wilsoncenter.org/document/117036, Record ID 117036,"
-                  " captured before 27 November 2026",
-                  "Credits: TEI encoding, editorial notes, registers and front matter of this edition:"
-                  " tei-edition project",
+    for value in (("Source page: https://digitalarchive.wilsoncenter.org/document/117036, Record ID 117036,"
+                   " captured before 27 November 2026"),
+                  ("Credits: TEI encoding, editorial notes, registers and front matter of this edition:"
+                   " tei-edition project"),
                   "Published by: tei-edition project, 2026", "Identifier: telegram-1953-03-29",
                   "Rights: The English translation", "research and education",
                   "https://creativecommons.org/licenses/by/4.0/",
