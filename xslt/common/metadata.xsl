@@ -229,7 +229,8 @@
                                                          $m?accessed-text[.] ! (ed:label('captured') || ' ' || .)), ', ')},
         map{'key': 'funded-by', 'value': string-join(($m?funders | $m?sponsors) ! ed:flat(.), '; ')},
         map{'key': 'credits', 'value': string-join(($m?responsibility[self::tei:respStmt]
-                                                     ! (ed:flat(tei:resp) || ': ' || string-join((* except tei:resp) ! ed:flat(.), ', '))), '; ')},
+                                                     ! (string-join(tei:resp ! ed:flat(.), ', ') || ': '
+                                                        || string-join((* except tei:resp) ! ed:flat(.), ', '))), '; ')},
         map{'key': 'publisher', 'value': string-join(($m?publisher ! ed:flat(.), ed:date-text($m?publication-date)), ', ')},
         map{'key': 'identifier', 'value': string-join(($m?idnos[not(@type = ('URI', 'URL', 'uri', 'url'))] ! normalize-space(.)), ', ')},
         map{'key': 'online', 'value': ed:page-url($doc)},
