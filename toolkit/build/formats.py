@@ -1,10 +1,11 @@
-"""Stage 3: turn a parsed TEI document into the edition's formats with XSLT 3.0.
+"""Turn a parsed TEI document into the edition's formats with XSLT 3.0.
 
 Each format is one entry stylesheet in ``xslt/`` (``html.xsl``, ``text.xsl``, and for
 the PDF ``typst.xsl`` or ``print.xsl`` by engine); a user may replace it with a
-stylesheet of their own that ``xsl:import``s ours and overrides single templates.
-Stylesheets are compiled once per process by :mod:`toolkit.core.saxon` and reused for
-every document.
+stylesheet of their own that ``xsl:import``s ours and overrides single templates. Stylesheets are compiled once per
+process by :mod:`toolkit.core.saxon` (all of a build's first, :func:`prepare`) and reused
+for every document; a document is handed to Saxon once for all its formats (pass the
+same :class:`toolkit.core.saxon.Document` to each :func:`transform`).
 
 The PDF has two engines, chosen with ``--param pdf-engine=typst|weasyprint``: Typst
 (the default: ``typst.xsl`` writes Typst markup, :mod:`toolkit.build.typst` compiles
@@ -16,11 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from lxml import etree
 
+from toolkit.build.registers import PARAM, find_registers
 from toolkit.core import resources
 from toolkit.core import saxon
+from toolkit.core.errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,6 @@ FORMATS: dict[str, Format] = {
     "pdf": Format("pdf", "typst.xsl", ".pdf"),
 }
 
-
 #: PDF engines and the entry stylesheet each reads; the first is the default.
 PDF_ENGINES: dict[str, Format] = {
     "typst": Format("pdf", "typst.xsl", ".pdf"),
@@ -49,8 +52,6 @@ DEFAULT_PDF_ENGINE = "typst"
 
 def pdf_engine(params: dict[str, object] | None) -> str:
     """The PDF engine the ``pdf-engine`` parameter names (default: typst)."""
-    from toolkit.core.errors import UsageError
-
     name = str((params or {}).get("pdf-engine") or DEFAULT_PDF_ENGINE).strip().lower()
     if name not in PDF_ENGINES:
         raise UsageError(f"unknown pdf-engine {name!r}: use one of {', '.join(PDF_ENGINES)}",
@@ -63,24 +64,35 @@ def format_for(name: str, params: dict[str, object] | None = None) -> Format:
     return PDF_ENGINES[pdf_engine(params)] if name == "pdf" else FORMATS[name]
 
 
+def stylesheet_path(fmt: Format, overrides: dict[str, Path] | None = None) -> Path:
+    """The entry stylesheet of ``fmt``: the user's override if given, else ours."""
+    return Path((overrides or {}).get(fmt.name) or resources.xslt_path(fmt.stylesheet))
+
+
 def stylesheet_for(fmt: Format, overrides: dict[str, Path] | None = None) -> saxon.Stylesheet:
-    """The compiled stylesheet for ``fmt``: the user's override if given, else ours."""
-    path = (overrides or {}).get(fmt.name) or resources.xslt_path(fmt.stylesheet)
-    return saxon.compile_xslt(path=path)
+    """The compiled stylesheet for ``fmt``."""
+    return saxon.compile_xslt(path=stylesheet_path(fmt, overrides))
 
 
-def transform(tree: etree._ElementTree, fmt: Format, params: dict[str, object] | None = None,
-              name: str = "", overrides: dict[str, Path] | None = None,
-              registers: list[etree._ElementTree] | None = None) -> saxon.TransformResult:
+def prepare(names: Iterable[str], overrides: dict[str, Path] | None = None,
+            params: dict[str, object] | None = None) -> None:
+    """Compile the stylesheets of the formats ``names`` (the PDF's for the engine
+    ``params`` choose) before any transform locks Saxon."""
+    saxon.prepare(stylesheet_path(format_for(n, params), overrides) for n in names)
+
+
+def transform(source: etree._ElementTree | saxon.Document, fmt: Format,
+              params: dict[str, object] | None = None, name: str = "",
+              overrides: dict[str, Path] | None = None,
+              registers: list[etree._ElementTree | saxon.Document] | None = None
+              ) -> saxon.TransformResult:
     """Run the format's stylesheet over one document (parameters passed in, not baked in).
 
-    ``registers`` are the register documents the source points to; when None they are
-    found from the source's own file (:func:`toolkit.build.registers.find_registers`).
+    ``registers`` are the register documents the source points to; when None and
+    ``source`` is a tree they are found from the source's own file
+    (:func:`toolkit.build.registers.find_registers`).
     """
-    from toolkit.build.registers import PARAM, find_registers
-
-    if registers is None:
-        registers = find_registers(tree).trees
+    if registers is None and isinstance(source, etree._ElementTree):
+        registers = find_registers(source).trees
     params = {**(params or {}), PARAM: registers} if registers else params
-    sheet = stylesheet_for(fmt, overrides)
-    return sheet.transform(tree, params=params, name=name, base_uri=tree.docinfo.URL or None)
+    return stylesheet_for(fmt, overrides).transform(source, params=params, name=name)

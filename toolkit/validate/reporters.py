@@ -7,7 +7,6 @@ list and its :class:`Summary`, and returns text; the CLI prints it or writes it 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -228,6 +227,3 @@ def render(fmt: str, results, summary: Summary) -> str:
         return sarif(results, summary)
     raise ValueError(f"unknown format {fmt!r}")
 
-
-def use_colour(stream) -> bool:
-    return hasattr(stream, "isatty") and stream.isatty() and not os.environ.get("NO_COLOR")
