@@ -94,28 +94,28 @@
                                             | $subs | $series | $editors | $editions | $place | $publisher | $date | $printers
                                             | $scope | $ids | $urls | $b/tei:note)"/>
         <xsl:sequence select="(
-            ed:_part('authors', string-join(distinct-values($authors ! (if (ed:entries(., @ref)) then ed:agent-name(.)
+            ed:_bibl-part('authors', string-join(distinct-values($authors ! (if (ed:entries(., @ref)) then ed:agent-name(.)
                                                                         else ed:agent-string(.))), '; ')),
-            ed:_part('article', string-join($b/tei:analytic/tei:title ! ed:flat(.), ': ')
+            ed:_bibl-part('article', string-join($b/tei:analytic/tei:title ! ed:flat(.), ': ')
                                 ! (if (.) then '“' || . || (if (matches(., '[.!?…]$')) then '' else '.') || '”' else '')),
-            ed:_part('title', string-join(($main, $subs) ! ed:flat(.), ': ')),
-            ed:_part('series', string-join($series ! ed:flat(.), ', ')),
-            ed:_part('editors', string-join($editors ! ed:agent-string(.), '; ') ! (if (.) then ed:label('edited-by') || ' ' || . else '')),
-            ed:_part('edition', string-join($editions ! ed:flat(.), ', ')),
-            ed:_part('imprint', string-join((string-join(($place, $publisher) ! ed:flat(.), ': '),
+            ed:_bibl-part('title', string-join(($main, $subs) ! ed:flat(.), ': ')),
+            ed:_bibl-part('series', string-join($series ! ed:flat(.), ', ')),
+            ed:_bibl-part('editors', string-join($editors ! ed:agent-string(.), '; ') ! (if (.) then ed:label('edited-by') || ' ' || . else '')),
+            ed:_bibl-part('edition', string-join($editions ! ed:flat(.), ', ')),
+            ed:_bibl-part('imprint', string-join((string-join(($place, $publisher) ! ed:flat(.), ': '),
                                              $date ! ed:or(ed:flat(.), string(ed:iso-date(.))))[.], ', ')),
-            ed:_part('imprint', string-join($printers ! (ed:flat(tei:resp) || ': ' || string-join((* except tei:resp) ! ed:flat(.), ', ')), '; ')),
-            ed:_part('scope', string-join($scope ! ed:flat(.), ', ')),
-            ed:_part('id', string-join($ids ! ((@type[not(. = ('URI', 'URL'))] ! (. || ' ')) || ed:flat(.)), ', ')),
+            ed:_bibl-part('imprint', string-join($printers ! (ed:flat(tei:resp) || ': ' || string-join((* except tei:resp) ! ed:flat(.), ', ')), '; ')),
+            ed:_bibl-part('scope', string-join($scope ! ed:flat(.), ', ')),
+            ed:_bibl-part('id', string-join($ids ! ((@type[not(. = ('URI', 'URL'))] ! (. || ' ')) || ed:flat(.)), ', ')),
             $urls ! map{'kind': 'link', 'value': ed:or(ed:flat(self::tei:ref), normalize-space((@target, .)[1])),
                         'url': normalize-space((@target, .)[1])},
-            ed:_part('note', string-join($b/tei:note ! ed:flat(.), ' ')),
-            $others ! ed:_part('other', if (self::tei:bibl or self::tei:biblStruct) then ed:bibl-string(.) else ed:flat(.)))"/>
+            ed:_bibl-part('note', string-join($b/tei:note ! ed:flat(.), ' ')),
+            $others ! ed:_bibl-part('other', if (self::tei:bibl or self::tei:biblStruct) then ed:bibl-string(.) else ed:flat(.)))"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 
-  <xsl:function name="ed:_part" as="map(xs:string, xs:string)?">
+  <xsl:function name="ed:_bibl-part" as="map(xs:string, xs:string)?">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="value" as="xs:string?"/>
     <xsl:sequence select="$value[normalize-space()] ! map{'kind': $kind, 'value': normalize-space(.)}"/>

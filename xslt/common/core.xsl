@@ -20,7 +20,10 @@
     drama.xsl     cast lists and the contents of acts and scenes (ed:cast-separator,
                   ed:contents, ed:has-contents)
     safety.xsl    ed:safe-url, ed:safe-css, ed:token
-    dates.xsl     ed:iso-date, ed:date-span, ed:year
+    dates.xsl     ed:iso-date, ed:date-span, ed:year; in words: ed:date-words, ed:range-words,
+                  ed:date-text ("29 March 1953", "25 June 1950 – 27 July 1953", "before …")
+    certainty.xsl @cert: ed:cert, ed:mention-cert, ed:cert-text, ed:is-doubtful
+    quantities.xsl  measure and num values in words (ed:quantity-text: "300–400 persons")
     pointers.xsl  the one pointer lookup, across register files ($ed:registers; ed:target,
                   ed:targets, ed:pointer, ed:is-local)
     registers.xsl register entries and mentions (ed:entry, ed:entry-name, ed:entry-kind ...)
@@ -28,6 +31,8 @@
     metadata.xsl  the header as one map (ed:metadata, ed:documents, ed:title ...)
     bibl.xsl      header fields as fields: agents' names without their ids, sources as
                   citations, document types (ed:agent-nodes, ed:bibl-parts, ed:document-type)
+    citation.xsl  the fields a citation of the document and of the edition needs, and the
+                  Chicago citation (ed:citation, ed:chicago-parts, ed:chicago)
 
   This module: the parameter $lang, the accumulator ed:order and ed:node-id.
 
@@ -57,9 +62,12 @@
   <xsl:include href="dates.xsl"/>
   <xsl:include href="pointers.xsl"/>
   <xsl:include href="registers.xsl"/>
+  <xsl:include href="certainty.xsl"/>
+  <xsl:include href="quantities.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="metadata.xsl"/>
   <xsl:include href="bibl.xsl"/>
+  <xsl:include href="citation.xsl"/>
 
   <!-- Language of the labels the stylesheets add ("Notes", "Persons" ...). -->
   <xsl:param name="lang" as="xs:string" select="'en'"/>

@@ -4,7 +4,7 @@
   state, so that the plain text, the print edition and the HTML page say the same thing
   (HTML adds colour, strike-through and a title; text and print have only the signs):
 
-      supplied   [text]         unclear   text(?)       sic (outside choice)   text [sic]
+      supplied   [text]         unclear   text(?)       sic (ed:sic-mark)      text [sic]
       surplus    {text}         del       ⟦text⟧        secl                    ⟦text⟧
       gap        […]            q, said, soCalled, a quote in running text, title level="a"   “text”
       gi, tag    &lt;text&gt;         att       @text         val                     "text"
@@ -33,7 +33,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:variable name="ed:signs" as="map(xs:string, xs:string+)" select="map{
-      'supplied': ('[', ']'), 'unclear': ('', '(?)'), 'sic': ('', ' [sic]'), 'surplus': ('{', '}'),
+      'supplied': ('[', ']'), 'unclear': ('', '(?)'), 'surplus': ('{', '}'),
       'del': ('⟦', '⟧'), 'secl': ('⟦', '⟧'), 'gap': ('[…]', ''),
       'gi': ('&lt;', '&gt;'), 'tag': ('&lt;', '&gt;'), 'att': ('@', ''), 'val': ('&quot;', '&quot;'),
       'rt': ('(', ')'), 'vocal': ('(', ')'), 'kinesic': ('(', ')'), 'incident': ('(', ')'), 'pause': ('…', '')}"/>
@@ -48,12 +48,13 @@
     <xsl:sequence select="string(ed:_signs($el)[2])"/>
   </xsl:function>
 
-  <!-- A sic inside choice is one reading of two: no mark. Quotations and article titles
+  <!-- A sic: the mark of ed:sic-mark (plain.xsl: on its own or in quoted text). Quotations and article titles
        have quotation marks (ed:_quote-marks); the source of a quotation in cit or epigraph
        follows a dash. -->
   <xsl:function name="ed:_signs" as="xs:string*">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="if ($el/self::tei:sic[parent::tei:choice] or not($el/self::tei:*)) then ()
+    <xsl:sequence select="if (not($el/self::tei:*)) then ()
+                          else if ($el/self::tei:sic) then ('', ed:sic-mark($el))
                           else if ($el/(self::tei:q | self::tei:quote | self::tei:said | self::tei:soCalled
                                         | self::tei:title[@level = 'a'])) then ed:_quote-marks($el)
                           else if ($el[self::tei:bibl or self::tei:biblStruct or self::tei:ref]

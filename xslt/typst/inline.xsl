@@ -148,13 +148,10 @@
   </xsl:template>
 
   <!-- An anchor where a reference of the text points (only there: the document stays small). -->
-  <xsl:template match="tei:text//*[@xml:id][key('ed:ref-targets', string(@xml:id))]" priority="3">
+  <xsl:template match="tei:text//*[ed:is-ref-target(.)]" priority="3">
     <xsl:text>#ed-anchor(</xsl:text><xsl:value-of select="ed:ts(ed:anchor(.))"/><xsl:text>)</xsl:text>
     <xsl:next-match/>
   </xsl:template>
-
-  <xsl:key name="ed:ref-targets" match="tei:text//tei:ref[@target] | tei:text//tei:ptr[@target]"
-           use="tokenize(normalize-space(@target))[starts-with(., '#')] ! substring(., 2)"/>
 
   <!-- ===== editorial interventions ===== -->
 
