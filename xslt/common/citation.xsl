@@ -77,11 +77,13 @@
             'kind': 'document',
             'type': $m?type,
             'title': ($page/tei:title[@level = 'a'] ! ed:flat(.), $m?title)[.][1],
-            'subtitle': '',
+            (: a printed work is cited with its subtitle; an archival document by its title :)
+            'subtitle': if ($m?type = ('book', 'article')) then string($m?subtitles[1]) else '',
             'editors': array{},
             'translators': array{ $translators },
             'translation': if (empty($translators)) then ''
-                           else (if (matches($resp, '^transl', 'i')) then $resp || ' ' || ed:label('note-by')
+                           else (if (matches($resp, '^transl', 'i'))
+                                 then $resp || (if (ends-with(lower-case($resp), ' ' || ed:label('note-by'))) then '' else ' ' || ed:label('note-by'))
                                  else lower-case(ed:label('translated-by')))
                                 || ' ' || ed:_and($translators ! ?literal),
             'place': ed:flat($m?place),

@@ -13,7 +13,7 @@
     ed:person-parts($el)    the same as a map {'family', 'given', 'literal'} for citations
     ed:decl-label($el)      the label of an encoding declaration (correction, normalization ...)
     ed:imprint-line($m)     "publisher, place, date" of the imprint, its empty parts left out
-                            (a date without text by its ISO value)
+                            (a date without text in words)
     ed:rights($m)           the rights statements and licences to print (with text, or a
                             licence with a @target only: printed as its URL)
     ed:responsibility-lines($m)  the lines of "About this edition"'s responsibility for the
@@ -244,7 +244,7 @@
 
   <xsl:function name="ed:imprint-line" as="xs:string">
     <xsl:param name="m" as="map(*)"/>
-    <xsl:sequence select="string-join($m?publication ! ed:or(ed:flat(.), string(self::tei:date/ed:iso-date(.)))[normalize-space()], ', ')"/>
+    <xsl:sequence select="string-join($m?publication ! ed:or(ed:flat(.), string(self::tei:date/ed:date-text(.)))[normalize-space()], ', ')"/>
   </xsl:function>
 
   <xsl:function name="ed:rights" as="element()*">

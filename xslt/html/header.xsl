@@ -172,7 +172,7 @@
         </dd>
       </div>
     </xsl:if>
-    <xsl:if test="exists($m?abstract)">
+    <xsl:if test="exists($m?abstract[not(ed:is-blank(.))])">
       <div class="ed-row ed-row-abstract">
         <dt><xsl:value-of select="ed:label('abstract')"/></dt>
         <dd>
