@@ -12,6 +12,7 @@
                             name when it points to one (an author element: its first name)
     ed:person-parts($el)    the same as a map {'family', 'given', 'literal'} for citations
     ed:decl-label($el)      the label of an encoding declaration (correction, normalization ...)
+    ed:responsibility($el)  one line for an editor or respStmt: "Edited by X", "Resp, resp: X, Y"
     ed:title-fields($doc)   the fields of a title page or title block, in order, non-empty:
                             maps {'key': label key, 'value': plain string} for creators
                             ('from' for correspondence, else 'authors'), 'to', 'date' (with the
@@ -163,6 +164,15 @@
     <xsl:sequence select="if (map:contains($ed:labels('en'), $key)) then ed:label($key)
                           else replace(local-name($el), '([a-z])([A-Z])', '$1 $2')
                                => replace('^(.)', '$1') => ed:_capitalised()"/>
+  </xsl:function>
+
+  <!-- A statement of responsibility as a reader reads it: an editor, or a respStmt's
+       responsibilities (a respStmt may give several) and the people who bear them. -->
+  <xsl:function name="ed:responsibility" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if ($el/self::tei:editor) then ed:label('edited-by') || ' ' || ed:flat($el)
+                          else string-join($el/tei:resp ! ed:flat(.), ', ') || ': '
+                               || string-join(($el/* except $el/tei:resp) ! ed:flat(.), ', ')"/>
   </xsl:function>
 
   <xsl:function name="ed:_capitalised" as="xs:string">
