@@ -25,6 +25,7 @@ SAMPLE = {
     "stylesheets/p5_P5_Test_testchinese.xml": "CJK text",
     "stylesheets/ss_Test_testapp.xml": "critical apparatus: app, lem, rdg",
     "stylesheets/p5_P5_Test_testnames.xml": "names and particDesc/settingDesc registers: index",
+    "stylesheets/ss_Test_test32.xml": "a respStmt with several resp (Slovenian)",
     # others
     "swedracor/tei/topelius-t-jeppe-och-murra.xml": "Swedish play, sp/@who to particDesc",
     "syriaca-data/data/persons/tei/3190.xml": "register entries in the body, Syriac script",
