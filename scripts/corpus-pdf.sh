@@ -26,7 +26,7 @@ corpus, out, engine = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 def one(path: Path):
     from corpus_reading import missing_readings
     from edition_words import TEI, source_text
-    from pdf_tools import dehyphenate, pdf_counter
+    from pdf_tools import dehyphenate, missing_words, pdf_counter
     from toolkit.core import parse
     from toolkit.build import pipeline
     from toolkit.build import formats as transform
@@ -50,14 +50,12 @@ def one(path: Path):
     seconds = time.perf_counter() - start
     target = out / (rel.replace("/", "__").removesuffix(".xml") + ".pdf")
     target.write_bytes(data)
-    text = dehyphenate(subprocess.run(["pdftotext", "-enc", "UTF-8", str(target), "-"],
-                                      capture_output=True, text=True, check=True).stdout)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(target), "-"],
+                          capture_output=True, text=True, check=True).stdout
     pages = text.count("\f")
-    got = pdf_counter(text)
-    joined = " ".join(got)
     source = sum((pdf_counter(source_text(t)) for t in texts), pdf_counter(""))
-    missing = sorted(t for t, n in source.items() if got.get(t, 0) < n and t not in joined)
-    misread = missing_readings(texts, text)
+    missing = missing_words(text, source)
+    misread = missing_readings(texts, dehyphenate(text))
     status = "missing words" if missing else "misread words" if misread else "ok"
     return rel, status, pages, seconds, " ".join((missing or misread)[:20])
 
