@@ -53,7 +53,7 @@
     ms-identifiers E                 archive-id S ("Moscow, AVPRF, fond 059a, ...")
     repository S, archive-place S, archive-location S ("fond 059a, opis 5a, ...")
     ms-contents E, ms-notes E        source E (sourceDesc bibl, biblStruct, biblFull, p ...)
-    sources S* (each source as a citation: bibl.xsl)   source-citation S (the first, or the
+    sources S* (each source as a citation, bibl.xsl; only the bibl type="citation" if any)   source-citation S (the first, or the
     bibl type="citation")            type S (ed:document-type: manuscript, letter, book ...)
     abstract E        abstract-by S (names in abstract/@resp)
     source-page E (ed:source-page: the web page the document was taken from)
@@ -189,7 +189,10 @@
       <xsl:map-entry key="'ms-notes'" select="$sd//tei:msContents//tei:note"/>
       <xsl:map-entry key="'source'" select="$sd/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p | tei:listBibl[not(.//@xml:id)])"/>
       <xsl:variable name="sources" select="$sd/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p)"/>
-      <xsl:map-entry key="'sources'" select="$sources ! (if (self::tei:p) then ed:flat(.) else ed:bibl-string(.))[.]"/>
+      <!-- a bibl typed "citation" is how the source asks to be cited: it stands for the others -->
+      <xsl:map-entry key="'sources'" select="$sd/tei:bibl[@type = 'citation'][1] ! ed:bibl-string(.),
+                                             $sources[empty($sd/tei:bibl[@type = 'citation'])]
+                                             ! (if (self::tei:p) then ed:flat(.) else ed:bibl-string(.))[.]"/>
       <xsl:map-entry key="'source-citation'" select="string(($sd/tei:bibl[@type = 'citation'], $sources)[1]
                                                              ! (if (self::tei:p) then ed:flat(.) else ed:bibl-string(.)))"/>
       <xsl:map-entry key="'type'" select="ed:document-type($d)"/>
