@@ -9,11 +9,11 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli import CONTEXT, _pairs, cli
+from toolkit.cli.ui import CONTEXT, pairs
 from toolkit.core.errors import ToolkitError, UsageError
 
 
-@cli.command(context_settings=CONTEXT)
+@click.command(context_settings=CONTEXT)
 @click.argument("sources", nargs=-1)
 @click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
               help="Port on 127.0.0.1; 0 picks a free one (printed at start).")
@@ -37,7 +37,7 @@ def serve(sources, port, params, stylesheets) -> None:
     from toolkit.serve.app import LiveApp
 
     err = click.get_text_stream("stderr")
-    overrides = {k: Path(v) for k, v in _pairs(stylesheets, "--stylesheet")}
+    overrides = {k: Path(v) for k, v in pairs(stylesheets, "--stylesheet")}
     for fmt, path in overrides.items():
         if fmt not in ("html", "text", "pdf"):
             raise click.BadParameter(f"unknown format {fmt!r}", param_hint="--stylesheet")
@@ -52,7 +52,7 @@ def serve(sources, port, params, stylesheets) -> None:
         click.echo("tei-edition serve: no documents to serve", err=True)
         sys.exit(2)
     try:
-        app = LiveApp(found, port=port, params=dict(_pairs(params, "--param")),
+        app = LiveApp(found, port=port, params=dict(pairs(params, "--param")),
                       overrides=overrides)
     except OSError as exc:
         click.echo(f"tei-edition serve: cannot listen on 127.0.0.1:{port}: "
