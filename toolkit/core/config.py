@@ -17,10 +17,17 @@ sub-table::
     unavailable = "error"                  # severity when a declared schema cannot be found
     jobs = 1                               # validate's worker processes
     validate = true                        # build validates first (build --validate)
+    registers = ["tei/registers.xml"]      # register files every document's #id may resolve in
 
     [tool.tei-edition.build]
     validate = true                        # the same, where a [validate] table exists
     jobs = 2                               # build's worker processes (default: auto)
+
+    [tool.tei-edition.site]
+    title = "Letters of 1953"              # the site's name (default: the first document's)
+    base-url = "https://example.org/ed/"   # absolute URLs in sitemap.xml, cmif.xml, JSON-LD
+    out = "site"                           # where ``tei-edition site`` writes
+    jobs = 2                               # its worker processes (default: auto)
 
 Relative paths are relative to the file that names them. A key the toolkit does not know
 is an error naming the key and the file (a misspelt ``fail_on`` must not be ignored).
@@ -42,6 +49,8 @@ VALIDATE_KEYS = ("schemas", "rules", "catalogs", "schema-dir", "fail-on", "check
                  "schema-timeout", "unavailable", "jobs")
 #: keys of the ``build`` sub-table
 BUILD_KEYS = ("validate", "jobs")
+#: keys of the ``site`` sub-table
+SITE_KEYS = ("title", "base-url", "out", "jobs", "validate")
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,13 @@ class Config:
     jobs: int | None = None
     build_validate: bool | None = None
     build_jobs: int | None = None
+    #: register files in which every document's ``#id`` pointers may also resolve
+    registers: tuple[Path, ...] = ()
+    site_title: str | None = None
+    site_base_url: str | None = None
+    site_out: Path | None = None
+    site_jobs: int | None = None
+    site_validate: bool | None = None
 
 
 def find_config(start: Path | None = None) -> Config:
@@ -99,10 +115,13 @@ def load(path: Path, table: dict) -> Config:
     """Check and convert one settings table read from ``path``."""
     sub_validate = table.get("validate") if isinstance(table.get("validate"), dict) else {}
     sub_build = table.get("build") if isinstance(table.get("build"), dict) else {}
-    top = {k: v for k, v in table.items() if not (k in ("validate", "build") and isinstance(v, dict))}
-    _unknown(top, VALIDATE_KEYS + ("validate",), "", path)
+    sub_site = table.get("site") if isinstance(table.get("site"), dict) else {}
+    top = {k: v for k, v in table.items()
+           if not (k in ("validate", "build", "site") and isinstance(v, dict))}
+    _unknown(top, VALIDATE_KEYS + ("validate", "registers"), "", path)
     _unknown(sub_validate, VALIDATE_KEYS, "validate.", path)
     _unknown(sub_build, BUILD_KEYS, "build.", path)
+    _unknown(sub_site, SITE_KEYS, "site.", path)
     merged = {k: v for k, v in top.items() if k != "validate"}
     merged.update(sub_validate)
     base = path.resolve().parent
@@ -142,6 +161,14 @@ def load(path: Path, table: dict) -> Config:
     if schema_dir is not None and not isinstance(schema_dir, str):
         raise fail("schema-dir must be a path")
     build_validate = sub_build.get("validate", top.get("validate"))
+
+    def text(key: str) -> str | None:
+        value = sub_site.get(key)
+        if value is not None and not isinstance(value, str):
+            raise fail(f"site.{key} must be a string")
+        return value
+
+    site_out = text("out")
     return Config(
         path=path,
         schemas=paths("schemas"),
@@ -155,4 +182,10 @@ def load(path: Path, table: dict) -> Config:
         jobs=jobs(merged.get("jobs"), "jobs"),
         build_validate=flag(build_validate, "validate"),
         build_jobs=jobs(sub_build.get("jobs"), "build.jobs"),
+        registers=paths("registers"),
+        site_title=text("title"),
+        site_base_url=text("base-url"),
+        site_out=(base / site_out) if site_out is not None else None,
+        site_jobs=jobs(sub_site.get("jobs"), "site.jobs"),
+        site_validate=flag(sub_site.get("validate", top.get("validate")), "site.validate"),
     )

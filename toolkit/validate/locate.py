@@ -77,11 +77,14 @@ def element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | N
 class Locator:
     """Locations in one parsed source ``name`` (the file ``path``), XIncludes followed."""
 
-    def __init__(self, tree: etree._ElementTree, name: str, path: Path | None) -> None:
+    def __init__(self, tree: etree._ElementTree, name: str, path: Path | None,
+                 lines: list[str] | None = None) -> None:
         self.name = name
         self.path = Path(path) if path is not None else None
         self.origins = origins_of(tree)
-        self._lines: dict[Path, list[bytes]] = {}
+        self._lines: dict[Path | None, list[bytes]] = {}
+        if lines is not None:  # the text of ``path`` as an editor holds it, not as saved
+            self._lines[self.path] = [line.encode("utf-8") for line in lines]
 
     def file_of(self, el: etree._Element) -> tuple[str, Path | None]:
         """The name messages give the file ``el`` was written in, and its path."""
@@ -93,13 +96,14 @@ class Locator:
 
     def _text(self, path: Path | None) -> list[bytes]:
         """The lines of ``path`` as libxml2 counts them (at ``\n``), still undecoded."""
+        if path in self._lines:
+            return self._lines[path]
         if path is None:
             return []
-        if path not in self._lines:
-            try:
-                self._lines[path] = path.read_bytes().split(b"\n")
-            except OSError:
-                self._lines[path] = []
+        try:
+            self._lines[path] = path.read_bytes().split(b"\n")
+        except OSError:
+            self._lines[path] = []
         return self._lines[path]
 
     def attribute(self, el: etree._Element, qname: str) -> tuple[int | None, int | None]:

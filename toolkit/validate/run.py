@@ -56,8 +56,13 @@ def run_schema(use: SchemaUse, tree, name: str, source: Path | None,
                         f"{use.path.name}: {exc.message}{where}", rule, source=use.kind)]
 
 
-def check_tree(tree, path: Path | None, options: ValidationOptions, name: str) -> FileResult:
-    """Run the plan of ``tree`` (the parsed file ``path``) and the checks over it."""
+def check_tree(tree, path: Path | None, options: ValidationOptions, name: str,
+               lines: list[str] | None = None) -> FileResult:
+    """Run the plan of ``tree`` (the parsed file ``path``) and the checks over it.
+
+    ``lines`` is the document's text when it is not what is on disk (an editor's unsaved
+    buffer): the checks read their columns from it.
+    """
     started = time.perf_counter()
     timings: dict[str, float] = {}
     uses, findings = plan(tree, path, options, name)
@@ -68,7 +73,12 @@ def check_tree(tree, path: Path | None, options: ValidationOptions, name: str) -
         timings[kind] = timings.get(kind, 0.0) + time.perf_counter() - t
     if options.checks:
         t = time.perf_counter()
-        findings += load("checks", None).findings(tree, name, path)
+        if lines is None:
+            findings += load("checks", None).findings(tree, name, path)
+        else:
+            from toolkit.validate.engines.checks import run_checks
+
+            findings += run_checks(tree, name, path, lines)
         timings["checks"] = time.perf_counter() - t
     findings = sorted(_unique(relocate(findings, tree, name)), key=Finding.sort_key)
     return FileResult(name, findings, time.perf_counter() - started,

@@ -53,10 +53,12 @@ def load(path: Path | None = None, context: LoadContext = LoadContext()) -> Chec
     return ChecksEngine()
 
 
-def run_checks(tree: etree._ElementTree, name: str, source: Path | None = None) -> list[Finding]:
+def run_checks(tree: etree._ElementTree, name: str, source: Path | None = None,
+               lines: list[str] | None = None) -> list[Finding]:
     """All checks for one parsed document (pointer and date checks for TEI only):
-    id findings, then pointer findings, then date findings, each in document order."""
-    where = Locator(tree, name, source)
+    id findings, then pointer findings, then date findings, each in document order.
+    ``lines``: the source's text when it is not the file on disk (an editor's buffer)."""
+    where = Locator(tree, name, source, lines)
 
     def finding(el, attr, severity, message, rule) -> Finding:
         return where.finding(el, attr, severity, message, rule, "checks")
