@@ -28,6 +28,10 @@ sub-table::
     base-url = "https://example.org/ed/"   # absolute URLs in sitemap.xml, cmif.xml, JSON-LD
     out = "site"                           # where ``tei-edition site`` writes
     jobs = 2                               # its worker processes (default: auto)
+    validate = false                       # publish documents without validating them first
+    editor = "A. Editor"                   # cmif.xml: the contact person, with
+    email = "editor@example.org"           #   an e-mail address
+    publisher = "The Brandt Letters Project"  # cmif.xml: who publishes the metadata
 
 Relative paths are relative to the file that names them. A key the toolkit does not know
 is an error naming the key and the file (a misspelt ``fail_on`` must not be ignored).
@@ -50,7 +54,7 @@ VALIDATE_KEYS = ("schemas", "rules", "catalogs", "schema-dir", "fail-on", "check
 #: keys of the ``build`` sub-table
 BUILD_KEYS = ("validate", "jobs")
 #: keys of the ``site`` sub-table
-SITE_KEYS = ("title", "base-url", "out", "jobs", "validate")
+SITE_KEYS = ("title", "base-url", "out", "jobs", "validate", "editor", "email", "publisher")
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,9 @@ class Config:
     site_out: Path | None = None
     site_jobs: int | None = None
     site_validate: bool | None = None
+    site_editor: str | None = None
+    site_email: str | None = None
+    site_publisher: str | None = None
 
 
 def find_config(start: Path | None = None) -> Config:
@@ -187,5 +194,8 @@ def load(path: Path, table: dict) -> Config:
         site_base_url=text("base-url"),
         site_out=(base / site_out) if site_out is not None else None,
         site_jobs=jobs(sub_site.get("jobs"), "site.jobs"),
-        site_validate=flag(sub_site.get("validate", top.get("validate")), "site.validate"),
+        site_validate=flag(sub_site.get("validate"), "site.validate"),
+        site_editor=text("editor"),
+        site_email=text("email"),
+        site_publisher=text("publisher"),
     )
