@@ -10,7 +10,8 @@
     s:root    the way from this page to the site's root folder: '' or '../' ...
     s:here    this page's URL relative to the root (index.html, front/introduction.html)
 
-  Templates: s:banner (navigation), s:page (the shell of a site page: title, content,
+  Templates: s:banner (navigation: documents, registers, chronology; the front matter is
+  listed on the index), s:page (the shell of a site page: title, content,
   JSON-LD), s:head-links, s:scripts. Functions: s:href($path) (a root-relative path as seen
   from this page), s:register-file($kind), s:kind-label($kind).
 -->
@@ -76,12 +77,6 @@
           <xsl:with-param name="href" select="'chronology.html'"/>
           <xsl:with-param name="label" select="ed:label('chronology')"/>
         </xsl:call-template>
-        <xsl:for-each select="$site/s:front">
-          <xsl:call-template name="s:nav-link">
-            <xsl:with-param name="href" select="string(@href)"/>
-            <xsl:with-param name="label" select="string(.)"/>
-          </xsl:call-template>
-        </xsl:for-each>
       </ul>
       <form class="site-search-form" role="search" action="{s:href('search.html')}" method="get">
         <label for="site-q"><xsl:value-of select="ed:label('search-label')"/></label>
@@ -103,6 +98,7 @@
   </xsl:template>
 
   <xsl:template name="s:head-links">
+    <link rel="icon" href="data:,"/>
     <link rel="stylesheet" href="{s:href('assets/site.css')}"/>
   </xsl:template>
 

@@ -33,7 +33,9 @@
   <xsl:param name="s:text-href" as="xs:string" select="''"/>
   <xsl:param name="s:pdf-href" as="xs:string" select="''"/>
 
+  <!-- Global: templates of the last pass have the HTML page as their context. -->
   <xsl:variable name="s:meta" select="ed:metadata(/)"/>
+  <xsl:variable name="s:type" select="ed:document-type(/)"/>
 
   <xsl:template match="h:head" mode="ed:finish">
     <xsl:copy>
@@ -93,7 +95,7 @@
     <xsl:for-each select="distinct-values($s:meta?recipients ! ed:agent-name(.))">
       <span data-pagefind-filter="recipient:{.}" hidden="hidden"></span>
     </xsl:for-each>
-    <span data-pagefind-filter="type:{ed:document-type(/)}" hidden="hidden"></span>
+    <span data-pagefind-filter="type:{$s:type}" hidden="hidden"></span>
   </xsl:template>
 
   <!-- Previous and next document in date order, and the downloads. -->
