@@ -48,11 +48,13 @@ class Result:
         return any(f.severity == "error" for f in self.findings)
 
 
-def _prepared(doc: SiteDocument, options: SiteOptions, result: Result):
-    """The parsed document and its register parameters; validation first, when asked."""
+def _prepared(doc: SiteDocument, options: SiteOptions, result: Result, first: bool = True):
+    """The parsed document and its register parameters; validation first, when asked.
+    ``first``: the summary's pass, which validates and reports; the page's pass (the
+    document parsed again, unchanged) only reads."""
     tree = parse_file(doc.source.path)
     result.inputs += tree.origins.files()
-    if options.validation is not None:
+    if options.validation is not None and first:
         from toolkit.validate.run import check_tree
 
         checked = check_tree(tree, doc.source.path, options.validation, str(doc.source.path))
@@ -61,7 +63,8 @@ def _prepared(doc: SiteDocument, options: SiteOptions, result: Result):
         if not checked.valid:
             raise Invalid(str(doc.source.path), checked.findings)
     found = find_registers(tree, doc.source.path, source_root(doc.source))
-    result.findings += found.findings
+    if first:
+        result.findings += found.findings
     result.inputs += found.files()
     document = saxon.Document(tree)
     return document, found.params([saxon.Document(t) for t in found.trees])
@@ -144,7 +147,7 @@ def publish(task: tuple[SiteDocument, SiteOptions, PageTask]) -> Result:
         rendered = [k for k in ("text", "pdf") if k in what.downloads]
         if what.page or rendered:
             prepare(options)
-            document, registers = _prepared(doc, options, result)
+            document, registers = _prepared(doc, options, result, first=False)
             params = {**dict(options.params), **registers}
             name = str(doc.source.path)
             if what.page:

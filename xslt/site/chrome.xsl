@@ -146,6 +146,7 @@
   <xsl:function name="s:absolute" as="xs:string">
     <xsl:param name="path" as="xs:string"/>
     <xsl:variable name="base" select="string($s:site/s:site/@base-url)"/>
-    <xsl:sequence select="if ($base) then replace($base, '/?$', '/') || $path else $path"/>
+    <xsl:sequence select="if (not($base)) then $path else if (ends-with($base, '/')) then $base || $path
+                          else $base || '/' || $path"/>
   </xsl:function>
 </xsl:stylesheet>
