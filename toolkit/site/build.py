@@ -33,8 +33,8 @@ from toolkit.site.plan import SiteDocument, SiteOptions, plan
 from toolkit.site.search import BUNDLE, build_search
 from toolkit.site.state import SiteState
 
-SITE_STYLESHEETS = ("summary", "document", "model", "index", "register", "chronology", "search",
-                    "cmif", "sitemap")
+#: The stylesheets of the site's own pages, run by this process every run.
+SITE_STYLESHEETS = ("model", "index", "register", "chronology", "search", "cmif", "sitemap")
 
 
 @dataclass
@@ -83,7 +83,7 @@ def build_site(sources: list[Source], options: SiteOptions, *, jobs: int | str =
         note(planned.findings)
         docs = planned.documents
         summary.documents = len(docs)
-        _prepare_main(options)
+        _prepare_main()
 
         summaries, failed = _summaries(docs, options, state, jobs, force, summary, note)
         live = [d for d in docs if d.source.path not in failed]
@@ -119,10 +119,12 @@ def build_site(sources: list[Source], options: SiteOptions, *, jobs: int | str =
     return summary
 
 
-def _prepare_main(options: SiteOptions) -> None:
-    """Compile every stylesheet this process will run before its first transform."""
+def _prepare_main() -> None:
+    """Compile the site pages' stylesheets before this process's first transform. Those of
+    the documents' tasks are compiled where the tasks run (a worker, or this process when
+    it runs them itself: then by a second processor, see :mod:`toolkit.core.saxon`), so a
+    run with nothing to redo compiles none of them."""
     saxon.prepare(resources.xslt_path(f"site/{name}.xsl") for name in SITE_STYLESHEETS)
-    documents.prepare(options)
 
 
 def _summaries(docs: list[SiteDocument], options: SiteOptions, state: SiteState, jobs, force,
