@@ -1,4 +1,5 @@
-"""The ``tei-edition`` command: ``build``, ``validate``, ``site``, ``serve`` and ``lsp``.
+"""The ``tei-edition`` command: ``build``, ``validate``, ``site``, ``serve``, ``lsp``,
+``import``, ``annotate``.
 
 Each command lives in a module of its own (:mod:`.build`, :mod:`.validate`; what they
 share in :mod:`.ui`), loaded when it is invoked: ``build`` then imports none of the
@@ -30,6 +31,8 @@ COMMANDS = {
     "site": "toolkit.cli.site:site",
     "serve": "toolkit.cli.serve_command:serve",
     "lsp": "toolkit.cli.lsp_command:lsp",
+    "import": "toolkit.cli.import_command:import_",
+    "annotate": "toolkit.cli.annotate_command:annotate",
 }
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from toolkit.cli.ui import CONTEXT
+from toolkit.cli import CONTEXT, cli
 
 
-@click.command(context_settings=CONTEXT)
+@cli.command(context_settings=CONTEXT)
 @click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the default and only "
                                             "transport; accepted because clients pass it).")
 def lsp(stdio) -> None:

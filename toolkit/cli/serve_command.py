@@ -9,11 +9,12 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.ui import CONTEXT, pairs
+from toolkit.cli import CONTEXT, cli
+from toolkit.cli.ui import pairs
 from toolkit.core.errors import ToolkitError, UsageError
 
 
-@click.command(context_settings=CONTEXT)
+@cli.command(context_settings=CONTEXT)
 @click.argument("sources", nargs=-1)
 @click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
               help="Port on 127.0.0.1; 0 picks a free one (printed at start).")

@@ -51,6 +51,8 @@ SEVERITY_CHOICES = ("error", "warning", "info")
 #: keys of the top of the table and of its ``validate`` sub-table
 VALIDATE_KEYS = ("schemas", "rules", "catalogs", "schema-dir", "fail-on", "checks",
                  "schema-timeout", "unavailable", "jobs")
+#: keys of the top of the table only
+TOP_KEYS = ("validate", "registers")
 #: keys of the ``build`` sub-table
 BUILD_KEYS = ("validate", "jobs")
 #: keys of the ``site`` sub-table
@@ -125,19 +127,19 @@ def load(path: Path, table: dict) -> Config:
     sub_site = table.get("site") if isinstance(table.get("site"), dict) else {}
     top = {k: v for k, v in table.items()
            if not (k in ("validate", "build", "site") and isinstance(v, dict))}
-    _unknown(top, VALIDATE_KEYS + ("validate", "registers"), "", path)
+    _unknown(top, VALIDATE_KEYS + TOP_KEYS, "", path)
     _unknown(sub_validate, VALIDATE_KEYS, "validate.", path)
     _unknown(sub_build, BUILD_KEYS, "build.", path)
     _unknown(sub_site, SITE_KEYS, "site.", path)
-    merged = {k: v for k, v in top.items() if k != "validate"}
+    merged = {k: v for k, v in top.items() if k not in TOP_KEYS}
     merged.update(sub_validate)
     base = path.resolve().parent
 
     def fail(message: str) -> UsageError:
         return UsageError(message, str(path), rule="config")
 
-    def paths(key: str) -> tuple[Path, ...]:
-        value = merged.get(key, [])
+    def paths(key: str, table: dict = merged) -> tuple[Path, ...]:
+        value = table.get(key, [])
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -189,7 +191,7 @@ def load(path: Path, table: dict) -> Config:
         jobs=jobs(merged.get("jobs"), "jobs"),
         build_validate=flag(build_validate, "validate"),
         build_jobs=jobs(sub_build.get("jobs"), "build.jobs"),
-        registers=paths("registers"),
+        registers=paths("registers", top),
         site_title=text("title"),
         site_base_url=text("base-url"),
         site_out=(base / site_out) if site_out is not None else None,

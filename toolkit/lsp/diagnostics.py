@@ -106,12 +106,10 @@ def full_check(text: str, path: Path | None, name: str,
     if isinstance(tree, ToolkitError):
         return [_parse_finding(tree, name)]
     if path is not None:
-        from toolkit.core.parse import MAX_SOURCE_BYTES, read_source
-        from toolkit.core.xinclude import resolve_xincludes
+        from toolkit.core.parse import resolve_xincludes
 
         try:
-            resolve_xincludes(tree, path, None, read=read_source, parse=parse_bytes,
-                              max_bytes=MAX_SOURCE_BYTES)
+            resolve_xincludes(tree, path)
         except ToolkitError as exc:
             return [exc.finding()]
     return check_tree(tree, path, options, name, text.splitlines()).findings

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.validate.engines.checks.pointers import POINTER_ATTRIBUTES, POINTER_FROM_TO
+from toolkit.validate.engines.checks import POINTER_ATTRIBUTES, POINTER_FROM_TO
 
 _ATTRIBUTE = re.compile(r"([A-Za-z_][\w.\-]*(?::[\w.\-]+)?)\s*=\s*(\"|')")
 _ELEMENT = re.compile(r"<([A-Za-z_][\w.\-]*(?::[\w.\-]+)?)[^<>]*$", re.S)

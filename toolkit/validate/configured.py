@@ -41,4 +41,4 @@ def forget_other_files() -> None:
     edited register file is read afresh."""
     from toolkit.validate.engines.checks import ids
 
-    ids._ids_in_file.cache_clear()
+    ids.forget()

@@ -82,9 +82,10 @@ class Locator:
         self.name = name
         self.path = Path(path) if path is not None else None
         self.origins = origins_of(tree)
-        self._lines: dict[Path | None, list[bytes]] = {}
-        if lines is not None:  # the text of ``path`` as an editor holds it, not as saved
-            self._lines[self.path] = [line.encode("utf-8") for line in lines]
+        #: ``lines``: the text of the document itself when it is not what is on disk (an
+        #: editor's unsaved buffer)
+        self._buffer = lines
+        self._lines: dict[Path, list[bytes]] = {}
 
     def file_of(self, el: etree._Element) -> tuple[str, Path | None]:
         """The name messages give the file ``el`` was written in, and its path."""
@@ -94,16 +95,17 @@ class Locator:
                 return self.origins.name_of(el), included
         return self.name, self.path
 
-    def _text(self, path: Path | None) -> list[bytes]:
+    def _text(self, path: Path | None) -> list[bytes] | list[str]:
         """The lines of ``path`` as libxml2 counts them (at ``\n``), still undecoded."""
-        if path in self._lines:
-            return self._lines[path]
+        if self._buffer is not None and path == self.path:
+            return self._buffer
         if path is None:
             return []
-        try:
-            self._lines[path] = path.read_bytes().split(b"\n")
-        except OSError:
-            self._lines[path] = []
+        if path not in self._lines:
+            try:
+                self._lines[path] = path.read_bytes().split(b"\n")
+            except OSError:
+                self._lines[path] = []
         return self._lines[path]
 
     def attribute(self, el: etree._Element, qname: str) -> tuple[int | None, int | None]:
@@ -117,7 +119,10 @@ class Locator:
             index = line - 1 + offset
             if index >= len(lines):
                 break
-            text = lines[index].decode("utf-8", "replace").rstrip("\r")
+            text = lines[index]
+            if isinstance(text, bytes):
+                text = text.decode("utf-8", "replace")
+            text = text.rstrip("\r")
             match = pattern.search(text)
             if match:
                 return index + 1, match.start() + 1
