@@ -36,6 +36,8 @@ def test_the_site_is_served_with_its_registers_and_search(served):
         code, _, body = get(app.url, path)
         assert code == 200, path
         assert text in body, path
+    code, _, home = get(app.url, "/")
+    assert code == 200 and b"site-documents-table" in home  # the site's index, not a list
     code, _, _ = get(app.url, "/.tei-edition/pages.json")
     assert code == 404
 

@@ -63,6 +63,8 @@ def failure_finding(doc: Document, exc: BaseException) -> Finding:
 class EditionRenderer:
     """One page per source and format (see the module docstring)."""
 
+    home = None  # ``/`` is the server's list of documents
+
     def __init__(self, project: Project, params: dict[str, object] | None = None,
                  overrides: dict[str, Path] | None = None,
                  registers: tuple[Path, ...] = ()) -> None:

@@ -31,6 +31,8 @@ mimetypes.add_type("application/wasm", ".wasm")
 class SiteRenderer:
     """The edition site of the served documents (see the module docstring)."""
 
+    home = "/index.html"  # ``/`` is the site's own index, as on a static host
+
     def __init__(self, project: Project, params: dict[str, object] | None = None,
                  overrides: dict[str, Path] | None = None,
                  registers: tuple[Path, ...] = ()) -> None:
