@@ -65,6 +65,21 @@ def test_a_second_run_with_nothing_changed_writes_nothing(project):
     assert "0 file(s) written" in run.stderr
 
 
+def test_a_site_page_removed_by_hand_is_written_again(project):
+    """A run with nothing changed skips rendering the site's own pages only while they are
+    all there."""
+    run, site = _site(project)
+    assert run.returncode == 0, run.stderr
+    persons = (site / "persons.html").read_bytes()
+    (site / "persons.html").unlink()
+    before = mtimes(site)
+    run, _ = _site(project)
+    assert run.returncode == 0, run.stderr
+    assert changed(before, mtimes(site)) == {"persons.html"} | {
+        name for name in mtimes(site) if name.startswith("pagefind/")}
+    assert (site / "persons.html").read_bytes() == persons
+
+
 def test_changing_one_document_rewrites_its_page_the_pages_that_show_it_and_the_search(project):
     run, site = _site(project)
     assert run.returncode == 0, run.stderr

@@ -3,8 +3,9 @@
 One run holds the output folder's lock (as ``build`` does), so two runs never write the
 same site. Work per document runs in worker processes (``jobs``, the build's executor
 :func:`toolkit.core.parallel.run_ordered`) and only where something it depends on changed
-(:mod:`toolkit.site.state`); the site's own pages are rendered every run and written when
-they changed; the search index is rebuilt when a page was written or removed. A document
+(:mod:`toolkit.site.state`); the site's own pages are rendered when the edition index or
+a register file changed and written when their bytes changed; the search index is
+rebuilt when a page was written or removed. A document
 that fails (not well-formed, invalid when the site validates, a stylesheet error) is
 reported and left out: its earlier page and downloads are removed, so the site never
 links a page that is not in its index.
@@ -83,7 +84,6 @@ def build_site(sources: list[Source], options: SiteOptions, *, jobs: int | str =
         note(planned.findings)
         docs = planned.documents
         summary.documents = len(docs)
-        _prepare_main()
 
         summaries, failed = _summaries(docs, options, state, jobs, force, summary, note)
         live = [d for d in docs if d.source.path not in failed]
@@ -92,8 +92,13 @@ def build_site(sources: list[Source], options: SiteOptions, *, jobs: int | str =
         trees = _register_trees(index, note)
         note(duplicate_ids(trees))
         shared = set(edition_for(docs[0].source.path).registers) if docs else set()
-        ctx = pages.context(index, trees, shared)
-        site_model = pages.model(ctx)
+        key = state.site_key(index.bytes(), index.registers)
+        site_model = None if force else state.unchanged_site(key)
+        ctx = None
+        if site_model is None:
+            _prepare_main()
+            ctx = pages.context(index, trees, shared)
+            site_model = pages.model(ctx)
 
         published = _publish(index, options, state, site_model, jobs, force, summary, note)
         if published:  # left out of the site's pages too (rare: a PDF that does not render)
@@ -101,15 +106,18 @@ def build_site(sources: list[Source], options: SiteOptions, *, jobs: int | str =
             live = [d for d in live if d.source.path not in failed]
             index = build_index([(d, summaries[d.source.path]) for d in live], options.title,
                                 options.base_url)
+            key = state.site_key(index.bytes(), index.registers)
             ctx = pages.context(index, trees, shared)
             site_model = pages.model(ctx)
         summary.failed = len(failed)
         summary.removed += _remove_stale(state, {_key(d) for d in live},
                                          {_key(e.doc) for e in index.order})
 
-        rendered = pages.pages(ctx, site_model, options, _cmif_date(out))
-        rendered["cmif.xml"] = _keep_date(out / "cmif.xml", rendered["cmif.xml"])
-        summary.written += pages.write_pages(out, rendered)
+        if ctx is not None:
+            rendered = pages.pages(ctx, site_model, options, _cmif_date(out))
+            rendered["cmif.xml"] = _keep_date(out / "cmif.xml", rendered["cmif.xml"])
+            summary.written += pages.write_pages(out, rendered)
+            state.rendered_site(key, site_model, [*rendered, *pages.asset_names()])
         state.save()
         html_changed = any(p.suffix == ".html" for p in summary.written + summary.removed)
         if options.search and (html_changed or force or not (out / BUNDLE).is_dir()):

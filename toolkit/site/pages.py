@@ -81,11 +81,16 @@ def pages(ctx: Context, site_model: bytes, options: SiteOptions, date: str) -> d
     return out
 
 
+def asset_names() -> list[str]:
+    """The assets' paths in the site."""
+    return [f"assets/{name}" for name in ASSETS]
+
+
 def write_pages(out_dir: Path, rendered: dict[str, bytes]) -> list[Path]:
     """Write the pages and the assets that changed; return those written."""
     written = []
-    files = {**rendered, **{f"assets/{name}": resources.xslt_path(f"site/{name}").read_bytes()
-                            for name in ASSETS}}
+    files = {**rendered, **{path: resources.xslt_path(f"site/{path.split('/', 1)[1]}").read_bytes()
+                            for path in asset_names()}}
     for relative, data in files.items():
         target = write.output_path(out_dir, relative)
         if write_if_changed(target, data):
