@@ -33,7 +33,7 @@ def _downloads(value: str) -> tuple[str, ...]:
                                             "configuration, else the document's title].")
 @click.option("--base-url", default=None, metavar="URL",
               help="Where the site will be published (absolute URLs in sitemap.xml, cmif.xml, "
-                   "JSON-LD) [default: 'base-url' in the [site] configuration].")
+                   "JSON-LD) [default: the project's 'base-url'].")
 @click.option("--downloads", "downloads", default=",".join(DOWNLOADS), show_default=True,
               help="What each document's page offers for download: tei, text, pdf, or none.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
@@ -80,7 +80,7 @@ def site(ctx, sources, out, title, base_url, downloads, params, validate, search
                                         unavailable=cfg.unavailable)
     out = out or cfg.site_out or Path("site")
     options = SiteOptions(out_dir=out, title=title or cfg.site_title or "",
-                          base_url=base_url if base_url is not None else (cfg.site_base_url or ""),
+                          base_url=base_url if base_url is not None else (cfg.base_url or ""),
                           downloads=_downloads(downloads), params=pairs(params, "--param"),
                           validation=validation, editor=cfg.site_editor or "",
                           email=cfg.site_email or "", publisher=cfg.site_publisher or "",

@@ -18,6 +18,8 @@ sub-table::
     jobs = 1                               # validate's worker processes
     validate = true                        # build validates first (build --validate)
     registers = ["tei/registers.xml"]      # register files every document's #id may resolve in
+    base-url = "https://example.org/ed/"   # where the edition is published (canonical URLs,
+                                           #   the site's sitemap.xml, cmif.xml, JSON-LD)
 
     [tool.tei-edition.build]
     validate = true                        # the same, where a [validate] table exists
@@ -25,7 +27,6 @@ sub-table::
 
     [tool.tei-edition.site]
     title = "Letters of 1953"              # the site's name (default: the first document's)
-    base-url = "https://example.org/ed/"   # absolute URLs in sitemap.xml, cmif.xml, JSON-LD
     out = "site"                           # where ``tei-edition site`` writes
     jobs = 2                               # its worker processes (default: auto)
     validate = false                       # publish documents without validating them first
@@ -52,11 +53,11 @@ SEVERITY_CHOICES = ("error", "warning", "info")
 VALIDATE_KEYS = ("schemas", "rules", "catalogs", "schema-dir", "fail-on", "checks",
                  "schema-timeout", "unavailable", "jobs")
 #: keys of the top of the table only
-TOP_KEYS = ("validate", "registers")
+TOP_KEYS = ("validate", "registers", "base-url")
 #: keys of the ``build`` sub-table
 BUILD_KEYS = ("validate", "jobs")
 #: keys of the ``site`` sub-table
-SITE_KEYS = ("title", "base-url", "out", "jobs", "validate", "editor", "email", "publisher")
+SITE_KEYS = ("title", "out", "jobs", "validate", "editor", "email", "publisher")
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,8 @@ class Config:
     build_jobs: int | None = None
     #: register files in which every document's ``#id`` pointers may also resolve
     registers: tuple[Path, ...] = ()
+    base_url: str | None = None
     site_title: str | None = None
-    site_base_url: str | None = None
     site_out: Path | None = None
     site_jobs: int | None = None
     site_validate: bool | None = None
@@ -170,6 +171,10 @@ def load(path: Path, table: dict) -> Config:
     if schema_dir is not None and not isinstance(schema_dir, str):
         raise fail("schema-dir must be a path")
     build_validate = sub_build.get("validate", top.get("validate"))
+    base_url = top.get("base-url")
+    if base_url is not None and not (isinstance(base_url, str)
+                                     and base_url.startswith(("http://", "https://"))):
+        raise fail(f"base-url must be an http or https address, got {base_url!r}")
 
     def text(key: str) -> str | None:
         value = sub_site.get(key)
@@ -192,8 +197,8 @@ def load(path: Path, table: dict) -> Config:
         build_validate=flag(build_validate, "validate"),
         build_jobs=jobs(sub_build.get("jobs"), "build.jobs"),
         registers=paths("registers", top),
+        base_url=base_url,
         site_title=text("title"),
-        site_base_url=text("base-url"),
         site_out=(base / site_out) if site_out is not None else None,
         site_jobs=jobs(sub_site.get("jobs"), "site.jobs"),
         site_validate=flag(sub_site.get("validate"), "site.validate"),
