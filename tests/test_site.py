@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from pdf_tools import need_poppler, page_texts, run as poppler
 from site_helpers import build, page
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -37,15 +38,34 @@ def test_an_empty_folder_gets_the_whole_site(site):
 
 def test_the_document_page_offers_its_tei_text_and_pdf(site):
     doc = page(site / f"{TELEGRAM}.html")
-    links = doc.xpath("//section[contains(@class,'site-downloads')]//a/@href")
-    assert links == [f"{TELEGRAM}.xml", f"{TELEGRAM}.txt", f"{TELEGRAM}.pdf"]
-    assert (site / f"{TELEGRAM}.pdf").read_bytes().startswith(b"%PDF")
+    links = doc.xpath("//*[contains(@class,'ed-downloads')]//a/@href")
+    assert sorted(links) == sorted([f"{TELEGRAM}.xml", f"{TELEGRAM}.txt", f"{TELEGRAM}.pdf"])
+    assert all((site / link).is_file() for link in links)
     assert "Kim Il Sung" in (site / f"{TELEGRAM}.txt").read_text(encoding="utf-8")
     assert etree.parse(str(site / f"{TELEGRAM}.xml")).getroot().tag == TEI + "TEI"
     assert doc.xpath("//main/@data-pagefind-body") == [""]
     filters = doc.xpath("//main//@data-pagefind-filter")
     assert "year:1953" in filters and "type:correspondence" in filters
     assert any(f.startswith("sender:") and "Kuznetsov" in f for f in filters)
+
+
+def test_the_pdf_download_is_the_print_edition_as_build_makes_it(site):
+    need_poppler()
+    pdf = site / f"{TELEGRAM}.pdf"
+    assert "Typst" in poppler("pdfinfo", str(pdf))  # the default engine
+    first = page_texts(pdf)[0]
+    assert "Ciphered telegram" in first and "#show" not in first
+
+
+def test_the_canonical_url_and_citations_use_the_base_url(tmp_path):
+    (tmp_path / "edition.toml").write_text('base-url = "https://example.org/ed/"\n')
+    run = build("--downloads", "tei", "--no-search", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    doc = page(tmp_path / "site" / f"{TELEGRAM}.html")
+    assert doc.xpath("//link[@rel='canonical']/@href") == [f"https://example.org/ed/{TELEGRAM}.html"]
+    intro = page(tmp_path / "site" / "front" / "introduction.html")
+    assert intro.xpath("//link[@rel='canonical']/@href") == ["https://example.org/ed/front/introduction.html"]
+    assert f"https://example.org/ed/{TELEGRAM}.html" in (tmp_path / "site" / "sitemap.xml").read_text()
 
 
 def test_front_matter_pages_link_each_other_in_order(site):

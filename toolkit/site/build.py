@@ -194,9 +194,7 @@ def _publish(index: EditionIndex, options: SiteOptions, state: SiteState, site_m
     configs = []
     for entry in index.order:
         doc = entry.doc
-        params = _page_params(entry, index) + tuple(
-            (f"{kind}-href", doc.output(kind) if kind in options.downloads else "")
-            for kind in ("tei", "text", "pdf"))
+        params = _page_params(entry, index)
         page_config = state.page_config_for(params, site_model)
         page = force or not state.pages.up_to_date(doc.source.path, page_config)
         downloads = () if not force and state.downloads.up_to_date(

@@ -16,8 +16,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.build import formats, pdf
-from toolkit.build.pipeline import Invalid, source_root
+from toolkit.build import formats
+from toolkit.build.pipeline import Invalid, render_pdf, source_root
 from toolkit.build.registers import find_registers
 from toolkit.core import resources, saxon, write
 from toolkit.core.errors import ToolkitError
@@ -103,8 +103,8 @@ def prepare(options: SiteOptions) -> None:
     names = [resources.xslt_path("site/summary.xsl"), resources.xslt_path("site/document.xsl")]
     if "text" in options.downloads:
         names.append(formats.stylesheet_path(formats.FORMATS["text"]))
-    if "pdf" in options.downloads:
-        names.append(formats.stylesheet_path(formats.FORMATS["pdf"]))
+    if "pdf" in options.downloads:  # the engine -p pdf-engine chooses, as for build
+        names.append(formats.stylesheet_path(formats.format_for("pdf", dict(options.params))))
     saxon.prepare(names)
 
 
@@ -148,7 +148,7 @@ def publish(task: tuple[SiteDocument, SiteOptions, PageTask]) -> Result:
         if what.page or rendered:
             prepare(options)
             document, registers = _prepared(doc, options, result, first=False)
-            params = {**dict(options.params), **registers}
+            params = {**page_params(doc, options), **registers}
             name = str(doc.source.path)
             if what.page:
                 model = saxon.Document(what.model, base_uri="urn:tei-edition:site-model")
@@ -159,16 +159,29 @@ def publish(task: tuple[SiteDocument, SiteOptions, PageTask]) -> Result:
                                             source="xslt") for m in page.messages]
                 outputs[write.output_path(out, doc.output("html"))] = page.output.encode("utf-8")
             for kind in rendered:
-                fmt = formats.FORMATS["pdf" if kind == "pdf" else "text"]
+                fmt = formats.format_for(kind, params)
                 made = formats.transform(document, fmt, params, name, registers=registers)
                 data = made.output.encode("utf-8")
                 if kind == "pdf":
-                    data = pdf.render_pdf(made.output, name)
+                    data, warnings = render_pdf(made.output, name, params)
+                    result.findings += [Finding(name, None, None, "warning", message, "pdf",
+                                                source="pdf") for message in warnings]
                 outputs[write.output_path(out, doc.output(kind))] = data
         for target, data in outputs.items():
             (result.written if write_if_changed(target, data) else result.unchanged).append(target)
 
     return _guarded(task, work)
+
+
+def page_params(doc: SiteDocument, options: SiteOptions) -> dict[str, object]:
+    """The parameters every format of a document gets, as ``build`` gives them
+    (:func:`toolkit.build.pipeline.page_params`): its path in the site (``page-path``, for
+    the canonical URL and the citations under ``base-url``) and the downloads its page
+    links; ``--param`` wins."""
+    given = {"page-path": doc.stem, "downloads": ",".join(options.downloads)}
+    if options.base_url:
+        given["base-url"] = options.base_url
+    return {**given, **dict(options.params)}
 
 
 def write_if_changed(target: Path, data: bytes) -> bool:

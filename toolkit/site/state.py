@@ -56,7 +56,8 @@ class SiteState:
                                           text, extra)
         self.download_config = config_hash(cache, ("site-downloads", *options.downloads),
                                            options.params, (), folders, text, extra)
-        self.page_config = config_hash(cache, ("site-page", options.title, options.base_url),
+        self.page_config = config_hash(cache, ("site-page", options.title, options.base_url,
+                                               *options.downloads),
                                        options.params, (), folders, text, extra)
         self.site_config = config_hash(
             cache, ("site-pages", options.title, options.base_url, *options.downloads,

@@ -2,15 +2,16 @@
 <!--
   A document's page in the edition site: the HTML edition (../html.xsl, unchanged) with the
   site around it, added in the HTML edition's last pass (mode ed:finish): the site's
-  banner after the skip link, previous/next in date order and the downloads (TEI, plain
-  text, PDF) before the footer, the site's CSS and script, and what Pagefind indexes
-  (data-pagefind-body on main; filters year, sender, recipient, type and the sort key
+  banner after the skip link, previous/next in date order before the footer, the site's
+  CSS and script, and what Pagefind indexes (data-pagefind-body on main; filters year, sender, recipient, type and the sort key
   date from ed:metadata; popups, the register section and the citation box left out of
   the index, since they repeat what the registers and the header say).
 
   Parameters (besides chrome.xsl's and html.xsl's), set by toolkit/site/pages.py:
     s:prev-href, s:prev-title, s:next-href, s:next-title   neighbours in date order ('' = none)
-    s:tei-href, s:text-href, s:pdf-href                   downloads ('' = not published)
+  The downloads (TEI, plain text, PDF) are the HTML edition's own (its $downloads, with
+  $page-path and $base-url for the canonical URL and the citations), set by
+  toolkit/site/documents.py.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -29,9 +30,6 @@
   <xsl:param name="s:prev-title" as="xs:string" select="''"/>
   <xsl:param name="s:next-href" as="xs:string" select="''"/>
   <xsl:param name="s:next-title" as="xs:string" select="''"/>
-  <xsl:param name="s:tei-href" as="xs:string" select="''"/>
-  <xsl:param name="s:text-href" as="xs:string" select="''"/>
-  <xsl:param name="s:pdf-href" as="xs:string" select="''"/>
 
   <!-- Global: templates of the last pass have the HTML page as their context. -->
   <xsl:variable name="s:meta" select="ed:metadata(/)"/>
@@ -98,7 +96,7 @@
     <span data-pagefind-filter="type:{$s:type}" hidden="hidden"></span>
   </xsl:template>
 
-  <!-- Previous and next document in date order, and the downloads. -->
+  <!-- Previous and next document in date order. -->
   <xsl:template name="s:pager">
     <nav class="site-pager" aria-label="{ed:label('documents')}" data-pagefind-ignore="all">
       <xsl:if test="$s:prev-href">
@@ -116,20 +114,5 @@
         </a>
       </xsl:if>
     </nav>
-    <xsl:variable name="downloads" select="(('tei', $s:tei-href), ('text', $s:text-href), ('pdf', $s:pdf-href))"/>
-    <xsl:if test="$s:tei-href or $s:text-href or $s:pdf-href">
-      <section class="site-downloads" aria-labelledby="site-downloads-h" data-pagefind-ignore="all">
-        <h2 id="site-downloads-h"><xsl:value-of select="ed:label('downloads')"/></h2>
-        <ul>
-          <xsl:for-each select="1 to 3">
-            <xsl:variable name="key" select="$downloads[2 * current() - 1]"/>
-            <xsl:variable name="href" select="$downloads[2 * current()]"/>
-            <xsl:if test="$href">
-              <li><a href="{s:href($href)}" download=""><xsl:value-of select="ed:label('download-' || $key)"/></a></li>
-            </xsl:if>
-          </xsl:for-each>
-        </ul>
-      </section>
-    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>
