@@ -21,7 +21,7 @@
                           full stop that closes it, or '' (a link, a part ending in a stop)
     ed:bibl-string($bibl) the parts as one string: "Tove Lindqvist. The Lighthouse Keepers: A
                           Comedy in Two Acts. Gothenburg: Harbour Press, 1894."
-    ed:document-type($doc) 'manuscript' (a msDesc describes the source), 'letter' (a
+    ed:source-type($doc) 'manuscript' (a msDesc describes the source), 'letter' (a
                           correspDesc, no msDesc), 'book' (a printed source: an imprint, a
                           publisher or a place of publication), 'article' (an analytic part of
                           a printed source), else 'document' (born digital, or not said)
@@ -130,7 +130,7 @@
 
   <!-- ===== document types ===== -->
 
-  <xsl:function name="ed:document-type" as="xs:string">
+  <xsl:function name="ed:source-type" as="xs:string">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="d" select="if ($doc instance of document-node()) then ($doc/*)[1] else $doc"/>
     <xsl:variable name="h" select="($d/tei:teiHeader, $d//tei:teiHeader)[1]"/>

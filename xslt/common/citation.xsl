@@ -13,14 +13,14 @@
                             titles in italics; $form 'note' or 'bibliography'
     ed:chicago($rec, $form) the same as one plain string
     ed:type-name($rec, $vocabulary)  the record's type in 'csl', 'ris', 'bibtex' or 'schema':
-                            the document's from the TEI (bibl.xsl: ed:document-type: a
+                            the document's from the TEI (bibl.xsl: ed:source-type: a
                             manuscript, a letter, a printed book or article, a document); the
                             edition's a book
     ed:page-url($doc)       the edition's own address: a URI in publicationStmt/idno, else
                             $base-url joined with $page-path and ".html"; "" when neither
 
   Record fields (strings; persons as maps {'family', 'given', 'literal'}):
-    kind ('document' | 'edition'), type (ed:document-type for the document), title, subtitle, authors (array), editors (array),
+    kind ('document' | 'edition'), type (ed:source-type for the document), title, subtitle, authors (array), editors (array),
     translators (array), translation (a phrase: "translated for CWIHP by Kathryn Weathersby"),
     date (ISO), year, place, archive, archive-place, archive-location (with the leaves:
     "fond 059a, …, listy 120–122"), collection, publisher, pub-year, url, record, accessed

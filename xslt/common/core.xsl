@@ -31,7 +31,7 @@
     notes.xsl     numbered notes and note kinds (ed:note-number, ed:note-kind ...)
     metadata.xsl  the header as one map (ed:metadata, ed:documents, ed:title ...)
     bibl.xsl      header fields as fields: agents' names without their ids, sources as
-                  citations, document types (ed:agent-nodes, ed:bibl-parts, ed:document-type)
+                  citations, the source's bibliographic type (ed:agent-nodes, ed:bibl-parts, ed:source-type)
     citation.xsl  the fields a citation of the document and of the edition needs, and the
                   Chicago citation (ed:citation, ed:chicago-parts, ed:chicago)
     edition.xsl   a document as one of an edition's (ed:document-type, ed:is-front-matter,

@@ -54,7 +54,7 @@
     repository S, archive-place S, archive-location S ("fond 059a, opis 5a, ...")
     ms-contents E, ms-notes E        source E (sourceDesc bibl, biblStruct, biblFull, p ...)
     sources S* (each source as a citation, bibl.xsl; only the bibl type="citation" if any)   source-citation S (the first, or the
-    bibl type="citation")            type S (ed:document-type: manuscript, letter, book ...)
+    bibl type="citation")            type S (ed:source-type: manuscript, letter, book ...)
     abstract E        abstract-by S (names in abstract/@resp)
     source-page E (ed:source-page: the web page the document was taken from)
     source-url S, source-record S (its address and record id), collection S (its series or
@@ -195,7 +195,7 @@
                                              ! (if (self::tei:p) then ed:flat(.) else ed:bibl-string(.))[.]"/>
       <xsl:map-entry key="'source-citation'" select="string(($sd/tei:bibl[@type = 'citation'], $sources)[1]
                                                              ! (if (self::tei:p) then ed:flat(.) else ed:bibl-string(.)))"/>
-      <xsl:map-entry key="'type'" select="ed:document-type($d)"/>
+      <xsl:map-entry key="'type'" select="ed:source-type($d)"/>
       <xsl:map-entry key="'abstract'" select="$pd/tei:abstract"/>
       <xsl:map-entry key="'abstract-by'" select="string-join($pd/tei:abstract[1] ! ed:pointer-names(., @resp), ', ')"/>
       <xsl:map-entry key="'source-page'" select="$page"/>
