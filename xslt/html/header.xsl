@@ -160,12 +160,14 @@
         <xsl:with-param name="nodes" select="current-group()"/>
       </xsl:call-template>
     </xsl:for-each-group>
-    <xsl:if test="exists($m?related)">
+    <!-- related items without text or address (an empty bibl) make no empty bullets -->
+    <xsl:variable name="related" select="$m?related[normalize-space() or @target]"/>
+    <xsl:if test="exists($related)">
       <div class="ed-row ed-row-related">
         <dt><xsl:value-of select="ed:label('related')"/></dt>
         <dd>
           <ul class="ed-related">
-            <xsl:for-each select="$m?related">
+            <xsl:for-each select="$related">
               <li><xsl:apply-templates select="."/></li>
             </xsl:for-each>
           </ul>
