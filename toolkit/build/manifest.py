@@ -32,53 +32,10 @@ from typing import Iterable
 
 from toolkit import __version__
 from toolkit.core import write
+from toolkit.core.hashing import HashCache
 
 MANIFEST_NAME = ".tei-edition-manifest.json"
 FORMAT = 1
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-@dataclass
-class FileHash:
-    """A content hash and the ``stat`` it was taken at."""
-
-    size: int
-    mtime_ns: int
-    sha256: str
-
-    def as_list(self) -> list:
-        return [self.size, self.mtime_ns, self.sha256]
-
-
-class HashCache:
-    """sha256 of files, recomputed only when ``(size, mtime_ns)`` differs from the cache."""
-
-    def __init__(self, known: dict[str, list] | None = None) -> None:
-        self.known: dict[str, FileHash] = {}
-        for key, value in (known or {}).items():
-            try:
-                self.known[key] = FileHash(int(value[0]), int(value[1]), str(value[2]))
-            except (TypeError, ValueError, IndexError):
-                continue
-        self.hashed = 0  # how many files had to be read (for tests and benchmarks)
-
-    def hash(self, path: Path) -> FileHash:
-        key = str(path)
-        info = path.stat()
-        cached = self.known.get(key)
-        if cached and cached.size == info.st_size and cached.mtime_ns == info.st_mtime_ns:
-            return cached
-        self.hashed += 1
-        fresh = FileHash(info.st_size, info.st_mtime_ns, sha256_file(path))
-        self.known[key] = fresh
-        return fresh
 
 
 @dataclass

@@ -168,6 +168,11 @@ class CatalogSet:
         self.use_builtin = use_builtin
         self._catalogs: list[Catalog] | None = None
 
+    def key(self) -> tuple:
+        """What decides this set's answers: its files, schema folder and builtin flag."""
+        return (tuple(str(Path(f).resolve()) for f in self.files),
+                str(self.schema_dir.resolve()) if self.schema_dir else None, self.use_builtin)
+
     def describe(self) -> str:
         names = [str(f) for f in self.files]
         if self.use_builtin and self.schema_dir is not None:
