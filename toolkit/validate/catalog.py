@@ -34,6 +34,7 @@ from urllib.request import url2pathname
 from lxml import etree
 
 from toolkit.core.errors import UsageError
+from toolkit.core.parse import safe_parser
 
 NS = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
 _C = "{%s}" % NS
@@ -89,8 +90,6 @@ class Catalog:
 
     @classmethod
     def load(cls, path: Path, base: str | None = None) -> "Catalog":
-        from toolkit.core.parse import safe_parser
-
         try:
             root = etree.fromstring(Path(path).read_bytes(), safe_parser(),
                                     base_url=Path(path).resolve().as_uri())
@@ -287,13 +286,10 @@ class LxmlResolver(etree.Resolver):
 
 
 def schema_parser(catalogs: "CatalogSet | None") -> tuple[etree.XMLParser, LxmlResolver | None]:
-    """The parser for schema files: no DTD, no entities from outside, no network; includes
+    """The safe parser (:func:`toolkit.core.parse.safe_parser`) for schema files: includes
     and imports of the schema are loaded through :class:`LxmlResolver` (the catalogs)."""
-    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, dtd_validation=False,
-                             no_network=True, huge_tree=False, collect_ids=False)
     resolver = LxmlResolver(catalogs)
-    parser.resolvers.add(resolver)
-    return parser, (resolver if catalogs is not None else None)
+    return safe_parser(resolver=resolver), (resolver if catalogs is not None else None)
 
 
 def parse_schema(path: Path, parser: etree.XMLParser) -> etree._ElementTree:
