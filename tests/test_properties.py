@@ -17,11 +17,7 @@ from conftest import CORPUS, TELEGRAM
 from toolkit.build import formats as transform
 from toolkit.core.errors import ToolkitError
 from toolkit.core.parse import parse_bytes
-
-try:  # the reference and date checks, when present
-    from toolkit.validate.engines.checks import run_checks
-except ImportError:  # pragma: no cover
-    run_checks = None
+from toolkit.validate.engines.checks import run_checks
 
 SETTINGS = settings(max_examples=50, derandomize=True, deadline=timedelta(seconds=20),
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -86,9 +82,8 @@ def _pipeline(data: bytes, name: str = "generated.xml") -> None:
     except ToolkitError as exc:
         assert exc.file == name and exc.line and exc.column
         return
-    if run_checks is not None:
-        for finding in run_checks(tree, name):
-            assert finding.file == name
+    for finding in run_checks(tree, name):
+        assert finding.file == name
     for fmt in ("html", "text"):
         try:
             result = transform.transform(tree, transform.FORMATS[fmt], {}, name)

@@ -7,6 +7,7 @@ dropped) so that results are identical whatever the number of worker processes.
 from __future__ import annotations
 
 import glob
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,8 +80,6 @@ def expand(arguments: list[str], problems: list | None = None) -> list[Source]:
 
 def _walk(folder: Path) -> list[Path]:
     """Regular XML files under ``folder``, sorted, without following symlinked folders."""
-    import os
-
     found = []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -90,10 +89,6 @@ def _walk(folder: Path) -> list[Path]:
                     and file.is_file()):
                 found.append(file)
     return sorted(found)
-
-
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
 
 
 def _glob_root(pattern: str) -> str:

@@ -228,6 +228,3 @@ def render(fmt: str, results, summary: Summary) -> str:
         return sarif(results, summary)
     raise ValueError(f"unknown format {fmt!r}")
 
-
-def use_colour(stream) -> bool:
-    return hasattr(stream, "isatty") and stream.isatty() and not os.environ.get("NO_COLOR")

@@ -1,0 +1,72 @@
+"""The RELAX NG and Schematron modules behind the engine protocol of :mod:`.base`.
+
+:mod:`.relaxng` and :mod:`.schematron` keep their own API (``relaxng.load(path, timeout,
+catalogs).validate(tree, name, source)``, ``load_schematron(path, phase).validate(tree,
+name)``); these thin wrappers give them the one signature every engine has. Once those
+modules define ``load(path, context) -> Engine`` themselves, the wrappers go and the
+table in :mod:`toolkit.validate.engines` names their loaders directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from lxml import etree
+
+from toolkit.core.errors import ToolkitError
+from toolkit.core.findings import Finding
+from toolkit.validate.engines import relaxng, schematron
+from toolkit.validate.engines.base import Engine, LoadContext, SchemaUnusable
+
+
+def unusable(exc: ToolkitError) -> SchemaUnusable:
+    """``exc`` (a module's own load error) as the one :class:`SchemaUnusable`."""
+    if isinstance(exc, SchemaUnusable):
+        return exc
+    rule = exc.rule if exc.rule.startswith("schema") else "schema-invalid"
+    return SchemaUnusable(exc.message, exc.file, exc.line, exc.column, rule)
+
+
+class RelaxNGEngine(Engine):
+    """A RELAX NG schema (XML or compact syntax) compiled by :mod:`.relaxng`."""
+
+    kind = "rng"
+
+    def __init__(self, schema) -> None:
+        self.schema = schema
+        self.path = schema.path
+
+    def iter_findings(self, tree: etree._ElementTree, name: str,
+                      path: Path | None = None) -> Iterator[Finding]:
+        yield from self.schema.validate(tree, name, path)
+
+
+def load_relaxng(path: Path, context: LoadContext = LoadContext()) -> RelaxNGEngine:
+    try:
+        return RelaxNGEngine(relaxng.load(path, context.timeout, context.catalogs))
+    except ToolkitError as exc:
+        raise unusable(exc) from None
+
+
+class SchematronEngine(Engine):
+    """ISO Schematron (standalone, or embedded in RELAX NG or an ODD) run by Saxon."""
+
+    kind = "sch"
+
+    def __init__(self, schema) -> None:
+        self.schema = schema
+        self.path = schema.path
+
+    def iter_findings(self, tree: etree._ElementTree, name: str,
+                      path: Path | None = None) -> Iterator[Finding]:
+        if self.path.suffix.lower() in (".rng", ".odd") and not self.schema.pattern_ids:
+            return  # a grammar declared as Schematron too, that embeds no rules
+        yield from self.schema.validate(tree, name)
+
+
+def load_schematron(path: Path, context: LoadContext = LoadContext()) -> SchematronEngine:
+    try:
+        return SchematronEngine(schematron.load_schematron(path, context.phase))
+    except ToolkitError as exc:
+        raise unusable(exc) from None
