@@ -7,7 +7,6 @@ list and its :class:`Summary`, and returns text; the CLI prints it or writes it 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
