@@ -1,15 +1,18 @@
-"""Stage 3: turn a parsed TEI document into the edition's formats with XSLT 3.0.
+"""Turn a parsed TEI document into the edition's formats with XSLT 3.0.
 
 Each format is one entry stylesheet in ``xslt/`` (``html.xsl``, ``text.xsl``,
 ``print.xsl``); a user may replace it with a stylesheet of their own that
 ``xsl:import``s ours and overrides single templates. Stylesheets are compiled once per
-process by :mod:`toolkit.core.saxon` and reused for every document.
+process by :mod:`toolkit.core.saxon` (all of a build's first, :func:`prepare`) and reused
+for every document; a document is handed to Saxon once for all its formats (pass the
+same :class:`toolkit.core.saxon.Document` to each :func:`transform`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from lxml import etree
 
@@ -33,24 +36,23 @@ FORMATS: dict[str, Format] = {
 }
 
 
+def stylesheet_path(fmt: Format, overrides: dict[str, Path] | None = None) -> Path:
+    """The entry stylesheet of ``fmt``: the user's override if given, else ours."""
+    return Path((overrides or {}).get(fmt.name) or resources.xslt_path(fmt.stylesheet))
+
+
 def stylesheet_for(fmt: Format, overrides: dict[str, Path] | None = None) -> saxon.Stylesheet:
-    """The compiled stylesheet for ``fmt``: the user's override if given, else ours."""
-    path = (overrides or {}).get(fmt.name) or resources.xslt_path(fmt.stylesheet)
-    return saxon.compile_xslt(path=path)
+    """The compiled stylesheet for ``fmt``."""
+    return saxon.compile_xslt(path=stylesheet_path(fmt, overrides))
 
 
-def transform(tree: etree._ElementTree, fmt: Format, params: dict[str, object] | None = None,
-              name: str = "", overrides: dict[str, Path] | None = None,
-              registers: list[etree._ElementTree] | None = None) -> saxon.TransformResult:
-    """Run the format's stylesheet over one document (parameters passed in, not baked in).
+def prepare(names: Iterable[str], overrides: dict[str, Path] | None = None) -> None:
+    """Compile the stylesheets of the formats ``names`` before any transform locks Saxon."""
+    saxon.prepare(stylesheet_path(FORMATS[n], overrides) for n in names)
 
-    ``registers`` are the register documents the source points to; when None they are
-    found from the source's own file (:func:`toolkit.build.registers.find_registers`).
-    """
-    from toolkit.build.registers import PARAM, find_registers
 
-    if registers is None:
-        registers = find_registers(tree).trees
-    params = {**(params or {}), PARAM: registers} if registers else params
-    sheet = stylesheet_for(fmt, overrides)
-    return sheet.transform(tree, params=params, name=name, base_uri=tree.docinfo.URL or None)
+def transform(source: etree._ElementTree | saxon.Document, fmt: Format,
+              params: dict[str, object] | None = None, name: str = "",
+              overrides: dict[str, Path] | None = None) -> saxon.TransformResult:
+    """Run the format's stylesheet over one document (parameters passed in, not baked in)."""
+    return stylesheet_for(fmt, overrides).transform(source, params=params, name=name)

@@ -4,13 +4,18 @@
 
 * the source's content hash (sha256) with the ``size`` and ``mtime_ns`` it had when hashed,
 * the outputs written from it (paths relative to ``<out>``),
+* the content hashes of the other files its build read (``inputs``: XIncluded parts, and
+  with ``--validate`` the schemas it was validated against),
 * the *configuration hash* it was built with: toolkit version, versions of lxml, saxonche
   and WeasyPrint, formats, stylesheet parameters, the content of every file under the
-  ``xslt/`` and ``schemas/`` folders in use, user stylesheet overrides and the local
-  files they ``xsl:import``/``xsl:include``.
+  ``xslt/`` folder in use, user stylesheet overrides and the local files they
+  ``xsl:import``/``xsl:include``; with ``--validate`` also the validation options, the
+  ``schemas/`` folder and the schema, rule and catalog files named by option or
+  configuration. Only what a build reads: without ``--validate`` a schema edit rebuilds
+  nothing.
 
 A source is up to date when its entry has the current configuration hash, its content hash
-is unchanged and all its outputs exist. Content is re-hashed only when ``size`` or
+and those of its inputs are unchanged and all its outputs exist. Content is re-hashed only when ``size`` or
 ``mtime_ns`` changed, so a no-op check of a few hundred files costs a few ``stat`` calls
 each and imports neither Saxon nor WeasyPrint.
 
@@ -25,7 +30,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -33,6 +37,7 @@ from typing import Iterable
 from toolkit import __version__
 from toolkit.core import write
 from toolkit.core.hashing import HashCache
+from toolkit.core.saxon import stylesheet_files
 
 MANIFEST_NAME = ".tei-edition-manifest.json"
 FORMAT = 1
@@ -46,9 +51,13 @@ class Entry:
     sha256: str
     config: str
     outputs: list[str] = field(default_factory=list)
+    inputs: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
-        return {"sha256": self.sha256, "config": self.config, "outputs": self.outputs}
+        data = {"sha256": self.sha256, "config": self.config, "outputs": self.outputs}
+        if self.inputs:
+            data["inputs"] = self.inputs
+        return data
 
 
 class Manifest:
@@ -73,8 +82,10 @@ class Manifest:
         for source, value in (data.get("sources") or {}).items():
             try:
                 self.entries[source] = Entry(source, str(value["sha256"]), str(value["config"]),
-                                             [str(o) for o in value["outputs"]])
-            except (KeyError, TypeError):
+                                             [str(o) for o in value["outputs"]],
+                                             {str(k): str(v) for k, v in
+                                              (value.get("inputs") or {}).items()})
+            except (KeyError, TypeError, AttributeError):
                 continue
 
     # -- queries --------------------------------------------------------------------------
@@ -91,6 +102,8 @@ class Manifest:
         try:
             if self.source_hash(path) != entry.sha256:
                 return False
+            if any(self.cache.hash(Path(p)).sha256 != sha for p, sha in entry.inputs.items()):
+                return False
         except OSError:
             return False
         return all((self.out_dir / output).is_file() for output in entry.outputs)
@@ -101,7 +114,8 @@ class Manifest:
 
     # -- updates --------------------------------------------------------------------------
 
-    def record(self, path: Path, config: str, outputs: Iterable[Path], sha256: str) -> None:
+    def record(self, path: Path, config: str, outputs: Iterable[Path], sha256: str,
+               inputs: Iterable[Path] = ()) -> None:
         key = str(Path(path).resolve())
         relative = []
         root = self.out_dir.resolve()
@@ -110,7 +124,13 @@ class Manifest:
                 relative.append(str(Path(output).resolve().relative_to(root)))
             except ValueError:
                 relative.append(str(output))
-        self.entries[key] = Entry(key, sha256, config, sorted(relative))
+        read = {}
+        for file in inputs:
+            try:
+                read[str(Path(file).resolve())] = self.cache.hash(Path(file).resolve()).sha256
+            except OSError:
+                read[str(Path(file).resolve())] = "-"  # gone: the next run rebuilds
+        self.entries[key] = Entry(key, sha256, config, sorted(relative), dict(sorted(read.items())))
         self.dirty = True
 
     def forget(self, path: Path | str) -> None:
@@ -123,6 +143,7 @@ class Manifest:
         if not self.dirty:
             return
         live = {e.source for e in self.entries.values()}
+        live.update(p for e in self.entries.values() for p in e.inputs)
         files = {k: v.as_list() for k, v in self.cache.known.items()
                  if k in live or k in _CONFIG_FILES}
         data = {
@@ -142,26 +163,6 @@ _CONFIG_FILES: set[str] = set()
 
 # --- the configuration hash ------------------------------------------------------------------
 
-_IMPORT = re.compile(rb"<xsl:(?:import|include)\b[^>]*?\bhref\s*=\s*[\"']([^\"']+)[\"']")
-
-
-def _stylesheet_closure(path: Path, seen: set[Path]) -> None:
-    """``path`` and the local stylesheets it imports or includes, transitively."""
-    path = path.resolve()
-    if path in seen or not path.is_file():
-        return
-    seen.add(path)
-    try:
-        text = path.read_bytes()
-    except OSError:
-        return
-    for href in _IMPORT.findall(text):
-        name = href.decode("utf-8", "replace")
-        if "://" in name:
-            continue
-        _stylesheet_closure(path.parent / name, seen)
-
-
 def _package_version(name: str) -> str:
     from importlib import metadata
 
@@ -172,8 +173,11 @@ def _package_version(name: str) -> str:
 
 
 def config_hash(cache: HashCache, formats: Iterable[str], params: Iterable[tuple[str, str]],
-                overrides: Iterable[tuple[str, Path]], folders: Iterable[Path]) -> str:
-    """The hash of everything besides the source that decides what a build writes."""
+                overrides: Iterable[tuple[str, Path]], folders: Iterable[Path],
+                validation: str = "", extra: Iterable[Path] = ()) -> str:
+    """The hash of everything besides the source that decides what a build writes:
+    ``folders`` (all their files), ``extra`` files, and ``validation`` (the options'
+    text, empty when the build does not validate)."""
     digest = hashlib.sha256()
 
     def put(*parts: object) -> None:
@@ -191,9 +195,12 @@ def config_hash(cache: HashCache, formats: Iterable[str], params: Iterable[tuple
     for folder in folders:
         if folder.is_dir():
             files.update(p.resolve() for p in folder.rglob("*") if p.is_file())
+    if validation:
+        put("validation", validation)
+    files.update(Path(p).resolve() for p in extra if Path(p).is_file())
     for fmt, path in sorted(overrides):
         put("override", fmt, Path(path).resolve())
-        _stylesheet_closure(Path(path), files)
+        files.update(stylesheet_files(Path(path)))
     for path in sorted(files):
         _CONFIG_FILES.add(str(path))
         put("file", path, cache.hash(path).sha256)

@@ -1,15 +1,21 @@
-"""The build pipeline for one document and for many: parse -> transform -> (PDF) -> write.
+"""The build pipeline for one document and for many: parse -> (validate) -> transform ->
+(PDF) -> write.
 
-Every output of a document is produced in memory first and written only when all of
-them succeeded, each atomically; a failing document therefore leaves the previous good
-outputs in place and no half-written file.
+A document is parsed once; with ``--validate`` the validation plan of ``validate``
+(:mod:`toolkit.validate.run`) runs over that tree first and a document with errors is not
+published. The tree is then handed to Saxon once (:class:`toolkit.core.saxon.Document`)
+for all its formats. Every output is produced in memory first and written only when all
+of them succeeded, each atomically; a failing or invalid document therefore leaves the
+previous good outputs in place and no half-written file.
 
 :func:`build_many` builds a list of sources:
 
 * **incrementally**: a source whose content, configuration (toolkit version, formats,
-  parameters, stylesheets, schemas) and outputs are unchanged since the last run into the
-  same folder is skipped (see :mod:`toolkit.build.manifest`); ``force=True`` rebuilds all.
-  Deciding that costs a ``stat`` per file and imports neither Saxon nor WeasyPrint.
+  parameters, stylesheets; with validation its options and schemas), outputs and the files
+  it read besides (XIncluded parts, the schemas it was validated against) are unchanged
+  since the last run into the same folder is skipped (see :mod:`toolkit.build.manifest`);
+  ``force=True`` rebuilds all. Deciding that costs a ``stat`` per file and imports neither
+  Saxon, WeasyPrint nor the validation engines.
 * **in parallel**: ``jobs`` worker processes (spawned; each with its own Saxon processor
   and compiled stylesheets), one document at a time per worker, results in input order,
   so outputs and messages do not depend on ``jobs``.
@@ -23,15 +29,22 @@ outputs in place and no half-written file.
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from toolkit.core import write
+from toolkit.build import formats, pdf
+from toolkit.build.manifest import Manifest, config_hash
+from toolkit.core import resources, saxon, write
 from toolkit.core.errors import ToolkitError, UsageError
 from toolkit.core.findings import Finding
+from toolkit.core.parallel import default_jobs, run_ordered
+from toolkit.core.parse import parse_file
 from toolkit.core.sources import Source
+from toolkit.validate.options import ValidationOptions
 
 LOCK_NAME = ".tei-edition.lock"
 
@@ -44,6 +57,8 @@ class BuildOptions:
     out_dir: Path = Path("build")
     params: tuple[tuple[str, str], ...] = ()
     overrides: tuple[tuple[str, Path], ...] = ()
+    #: validate each document first and publish only valid ones (``build --validate``)
+    validation: ValidationOptions | None = None
 
     def param_dict(self) -> dict[str, object]:
         return dict(self.params)
@@ -61,6 +76,8 @@ class DocumentResult:
     findings: list[Finding] = field(default_factory=list)
     skipped: bool = False
     seconds: float = 0.0
+    #: files the build read besides the source (XIncluded parts, schemas)
+    inputs: list[Path] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -102,40 +119,58 @@ class Summary:
 
 def output_name(source: Source, fmt_name: str) -> Path:
     """``<relative path without .xml><suffix>``; keeps inner dots (``a.v2.xml`` -> ``a.v2.html``)."""
-    from toolkit.build.formats import FORMATS
-
     stem = source.stem
-    return stem.with_name(stem.name + FORMATS[fmt_name].suffix)
+    return stem.with_name(stem.name + formats.FORMATS[fmt_name].suffix)
 
 
-def source_root(source: Source) -> Path:
-    """The folder the user named for ``source`` (its own folder for a file given by name):
-    register files it points to may come from anywhere below it."""
-    return source.path.parents[max(0, len(source.relative.parts) - 1)]
+class Invalid(ToolkitError):
+    """``build --validate``: the document has errors and is not published."""
+
+    def __init__(self, name: str, findings: list[Finding]) -> None:
+        errors = sum(1 for f in findings if f.severity == "error")
+        super().__init__(f"not published: {errors} validation error(s)", name, rule="invalid")
+        self.findings = findings
 
 
-def render(source: Source, options: BuildOptions) -> tuple[dict[Path, bytes], list[Finding]]:
-    """Parse and transform one source into ``{output path: bytes}``; raise on failure."""
-    from toolkit.build import formats as transform
-    from toolkit.build.registers import find_registers
-    from toolkit.core.parse import parse_file
+def _validate(tree, source: Source, options: ValidationOptions) -> tuple[list[Finding], list[Path]]:
+    """The findings of the validation plan over ``tree``, and the schemas it used."""
+    from toolkit.validate.run import check_tree  # the validate edge: only with --validate
 
+    result = check_tree(tree, source.path, options, str(source.path))
+    return result.findings, [Path(s.split(":", 1)[1]) for s in result.schemas]
+
+
+def render(source: Source, options: BuildOptions,
+           inputs: list[Path] | None = None) -> tuple[dict[Path, bytes], list[Finding]]:
+    """Parse and transform one source into ``{output path: bytes}``; raise on failure.
+
+    ``inputs``, when given, receives the files read besides the source. With validation,
+    a document that has errors raises :class:`Invalid` (its findings are in ``.findings``).
+    """
     name = str(source.path)
     targets = {fmt: write.output_path(options.out_dir, output_name(source, fmt))
                for fmt in options.formats}
     tree = parse_file(source.path)
-    found = find_registers(tree, source.path, source_root(source))
+    read = inputs if inputs is not None else []
+    read += tree.origins.files()
+    findings: list[Finding] = []
+    if options.validation is not None:
+        found, schemas = _validate(tree, source, options.validation)
+        read += schemas
+        findings += found
+        if any(f.severity == "error" for f in found):
+            raise Invalid(name, findings)
+    overrides = options.override_dict()
+    formats.prepare(options.formats, overrides)
+    document = saxon.Document(tree)
+    del tree
     outputs: dict[Path, bytes] = {}
-    findings: list[Finding] = list(found.findings)
     for fmt_name in options.formats:
-        fmt = transform.FORMATS[fmt_name]
-        result = transform.transform(tree, fmt, options.param_dict(), name,
-                                     options.override_dict(), found.trees)
+        result = formats.transform(document, formats.FORMATS[fmt_name], options.param_dict(),
+                                   name, overrides)
         findings += [Finding(name, None, None, "warning", message, "xsl:message", source="xslt")
                      for message in result.messages]
         if fmt_name == "pdf":
-            from toolkit.build import pdf
-
             data = pdf.render_pdf(result.output, name)
         else:
             data = result.output.encode("utf-8")
@@ -149,9 +184,11 @@ def build_document(source: Source, options: BuildOptions) -> DocumentResult:
     start = time.perf_counter()
     result = DocumentResult(str(source.path))
     try:
-        outputs, result.findings = render(source, options)
+        outputs, result.findings = render(source, options, result.inputs)
         for target, data in outputs.items():
             result.outputs.append(write.atomic_write(target, data))
+    except Invalid as exc:
+        result.findings = exc.findings + [exc.finding()]
     except ToolkitError as exc:
         result.findings.append(exc.finding())
     except RecursionError:
@@ -179,15 +216,18 @@ def _build_task(task: tuple[Source, BuildOptions]) -> DocumentResult:
 # --- many documents ------------------------------------------------------------------------
 
 def config_for(options: BuildOptions, cache) -> str:
-    """The configuration hash of ``options`` (see :func:`toolkit.build.manifest.config_hash`)."""
-    from toolkit.core import resources
-    from toolkit.build.manifest import config_hash
-
+    """The configuration hash of ``options`` (see :func:`toolkit.build.manifest.config_hash`):
+    what a build reads besides its sources, so the schemas only when it validates."""
     folders = []
-    for name in ("xslt", "schemas"):
+    for name in ("xslt", "schemas") if options.validation is not None else ("xslt",):
         with contextlib.suppress(FileNotFoundError):
             folders.append(resources.data_dir(name))
-    return config_hash(cache, options.formats, options.params, options.overrides, folders)
+    validation = options.validation
+    extra: list[Path] = []
+    if validation is not None:
+        extra = [*validation.schemas, *validation.rules, *validation.catalogs]
+    return config_hash(cache, options.formats, options.params, options.overrides, folders,
+                       repr(validation) if validation is not None else "", extra)
 
 
 #: With ``--jobs auto``, one worker process per this many documents to build (a worker
@@ -198,8 +238,6 @@ DOCUMENTS_PER_AUTO_JOB = 4
 def resolve_jobs(jobs: int | str | None, pending: int) -> int:
     """``auto`` (or None/0): min(cores, documents to build / 4), at least 1 -- so one
     process (no worker start-up) for up to 7 documents; a number is taken as given."""
-    from toolkit.core.parallel import default_jobs
-
     if jobs in (None, 0, "auto"):
         return max(1, min(default_jobs(), pending // DOCUMENTS_PER_AUTO_JOB))
     return max(1, int(jobs))
@@ -208,8 +246,6 @@ def resolve_jobs(jobs: int | str | None, pending: int) -> int:
 @contextlib.contextmanager
 def locked_output(out_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``out_dir`` and clean up a killed build's temporary files."""
-    import fcntl
-
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         handle = open(out_dir / LOCK_NAME, "a+b")
@@ -237,8 +273,6 @@ def build_many(sources: list[Source], options: BuildOptions, *, jobs: int | str 
     ``on_plan(total, to_build)`` is called once the up-to-date check is done;
     ``on_result`` once per source, in input order, skipped ones included.
     """
-    from toolkit.build.manifest import Manifest
-
     start = time.perf_counter()
     out_dir = Path(options.out_dir)
     summary = Summary()
@@ -266,7 +300,7 @@ def build_many(sources: list[Source], options: BuildOptions, *, jobs: int | str 
                 if result.failed or sha is None:
                     manifest.forget(source.path)
                 else:
-                    manifest.record(source.path, config, result.outputs, sha)
+                    manifest.record(source.path, config, result.outputs, sha, result.inputs)
             summary.results.append(result)
             if on_result:
                 on_result(result)
@@ -281,8 +315,6 @@ def build_many(sources: list[Source], options: BuildOptions, *, jobs: int | str 
 def _plan_one(source: Source, options: BuildOptions, manifest, config: str, force: bool,
               claimed: dict[str, str]):
     """``(source, content hash or None, ready result or None)``: None means build it."""
-    import stat
-
     try:
         names = [str(output_name(source, fmt)) for fmt in options.formats]
     except ToolkitError as exc:
@@ -311,8 +343,6 @@ def _plan_one(source: Source, options: BuildOptions, manifest, config: str, forc
 def _run(pending: list[tuple[Source, str | None]], options: BuildOptions,
          jobs: int) -> Iterator[DocumentResult]:
     """Build ``pending`` in order; a crashed worker fails the documents it left unbuilt."""
-    from toolkit.core.parallel import run_ordered
-
     tasks = [(source, options) for source, _ in pending]
     done = 0
     try:

@@ -2,8 +2,9 @@
 or an ``edition.toml`` (top-level keys), found by walking up from the current folder.
 
 The nearest folder that has either file with tei-edition settings wins (``edition.toml``
-before ``pyproject.toml`` in the same folder). Keys may sit at the top of the table or in a
-``validate`` sub-table (which wins for the validate command)::
+before ``pyproject.toml`` in the same folder). Keys may sit at the top of the table, in a
+``validate`` sub-table (which wins for validation) or, for the build, in a ``build``
+sub-table::
 
     [tool.tei-edition]
     schemas = ["schemas/edition.rng"]      # grammars for every file (instead of declared ones)
@@ -14,26 +15,38 @@ before ``pyproject.toml`` in the same folder). Keys may sit at the top of the ta
     checks = true                          # pointer, xml:id and date checks
     schema-timeout = 60                    # seconds a RELAX NG schema may take to compile
     unavailable = "error"                  # severity when a declared schema cannot be found
-    jobs = 1
+    jobs = 1                               # validate's worker processes
+    validate = true                        # build validates first (build --validate)
 
-Relative paths are relative to the file that names them.
+    [tool.tei-edition.build]
+    validate = true                        # the same, where a [validate] table exists
+    jobs = 2                               # build's worker processes (default: auto)
+
+Relative paths are relative to the file that names them. A key the toolkit does not know
+is an error naming the key and the file (a misspelt ``fail_on`` must not be ignored).
+The command line wins over the configuration: the CLI passes these values to click as the
+commands' defaults (``default_map``).
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from toolkit.core.errors import UsageError
 
 SEVERITY_CHOICES = ("error", "warning", "info")
+#: keys of the top of the table and of its ``validate`` sub-table
+VALIDATE_KEYS = ("schemas", "rules", "catalogs", "schema-dir", "fail-on", "checks",
+                 "schema-timeout", "unavailable", "jobs")
+#: keys of the ``build`` sub-table
+BUILD_KEYS = ("validate", "jobs")
 
 
 @dataclass(frozen=True)
 class Config:
-    """Validation settings from a configuration file (all optional)."""
+    """Settings from a configuration file (all optional)."""
 
     path: Path | None = None
     schemas: tuple[Path, ...] = ()
@@ -45,7 +58,8 @@ class Config:
     schema_timeout: float | None = None
     unavailable: str | None = None
     jobs: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    build_validate: bool | None = None
+    build_jobs: int | None = None
 
 
 def find_config(start: Path | None = None) -> Config:
@@ -74,53 +88,71 @@ def _read(path: Path) -> dict:
                          rule="config") from None
 
 
+def _unknown(table: dict, known: tuple[str, ...], where: str, path: Path) -> None:
+    for key in table:
+        if key not in known:
+            raise UsageError(f"unknown configuration key {where}{key!r} (known: "
+                             f"{', '.join(known)})", str(path), rule="config")
+
+
 def load(path: Path, table: dict) -> Config:
     """Check and convert one settings table read from ``path``."""
-    merged = {k: v for k, v in table.items() if not isinstance(v, dict)}
-    if isinstance(table.get("validate"), dict):
-        merged.update(table["validate"])
+    sub_validate = table.get("validate") if isinstance(table.get("validate"), dict) else {}
+    sub_build = table.get("build") if isinstance(table.get("build"), dict) else {}
+    top = {k: v for k, v in table.items() if not (k in ("validate", "build") and isinstance(v, dict))}
+    _unknown(top, VALIDATE_KEYS + ("validate",), "", path)
+    _unknown(sub_validate, VALIDATE_KEYS, "validate.", path)
+    _unknown(sub_build, BUILD_KEYS, "build.", path)
+    merged = {k: v for k, v in top.items() if k != "validate"}
+    merged.update(sub_validate)
     base = path.resolve().parent
+
+    def fail(message: str) -> UsageError:
+        return UsageError(message, str(path), rule="config")
 
     def paths(key: str) -> tuple[Path, ...]:
         value = merged.get(key, [])
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise UsageError(f"{key} must be a list of paths", str(path), rule="config")
+            raise fail(f"{key} must be a list of paths")
         return tuple((base / v) for v in value)
 
     def choice(key: str) -> str | None:
         value = merged.get(key)
-        if value is None:
-            return None
-        if value not in SEVERITY_CHOICES:
-            raise UsageError(f"{key} must be one of {', '.join(SEVERITY_CHOICES)}, got {value!r}",
-                             str(path), rule="config")
+        if value is not None and value not in SEVERITY_CHOICES:
+            raise fail(f"{key} must be one of {', '.join(SEVERITY_CHOICES)}, got {value!r}")
         return value
 
-    checks = merged.get("checks")
-    if checks is not None and not isinstance(checks, bool):
-        raise UsageError("checks must be true or false", str(path), rule="config")
+    def flag(value, key: str) -> bool | None:
+        if value is not None and not isinstance(value, bool):
+            raise fail(f"{key} must be true or false")
+        return value
+
+    def jobs(value, key: str) -> int | None:
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)
+                                  or value < 1):
+            raise fail(f"{key} must be a positive integer")
+        return value
+
     timeout = merged.get("schema-timeout")
     if timeout is not None and (not isinstance(timeout, (int, float)) or timeout <= 0):
-        raise UsageError("schema-timeout must be a positive number of seconds", str(path),
-                         rule="config")
-    jobs = merged.get("jobs")
-    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
-        raise UsageError("jobs must be a positive integer", str(path), rule="config")
+        raise fail("schema-timeout must be a positive number of seconds")
     schema_dir = merged.get("schema-dir")
-    known = {"schemas", "rules", "catalogs", "schema-dir", "fail-on", "checks", "schema-timeout",
-             "unavailable", "jobs"}
+    if schema_dir is not None and not isinstance(schema_dir, str):
+        raise fail("schema-dir must be a path")
+    build_validate = sub_build.get("validate", top.get("validate"))
     return Config(
         path=path,
         schemas=paths("schemas"),
         rules=paths("rules"),
         catalogs=paths("catalogs"),
-        schema_dir=(base / schema_dir) if isinstance(schema_dir, str) else None,
+        schema_dir=(base / schema_dir) if schema_dir is not None else None,
         fail_on=choice("fail-on"),
-        checks=checks,
+        checks=flag(merged.get("checks"), "checks"),
         schema_timeout=float(timeout) if timeout is not None else None,
         unavailable=choice("unavailable"),
-        jobs=jobs,
-        extra={k: v for k, v in merged.items() if k not in known},
+        jobs=jobs(merged.get("jobs"), "jobs"),
+        build_validate=flag(build_validate, "validate"),
+        build_jobs=jobs(sub_build.get("jobs"), "build.jobs"),
     )

@@ -4,15 +4,24 @@ Why this module exists rather than calling saxonche directly:
 
 * saxonche's own parser resolves external entities and fetches DTDs, and ``doc()`` or
   ``unparsed-text()`` in a stylesheet can read any file or URL. Sources are therefore never
-  parsed by Saxon: they are parsed by :mod:`toolkit.core.parse` and handed over as bytes with no
-  DOCTYPE, and before a processor runs its first transform its ``allowedProtocols`` is set
-  to nothing, so a transform cannot reach a file or the network (see :class:`_Engine`).
-* Compilation costs 5-70 ms; transforming a small document ~20 ms. Each stylesheet is
-  compiled once per process (:func:`compile_xslt` caches by content) and reused.
-* A dynamic error's exception carries only its message; Saxon prints the line, column and
-  error code to the native stderr. :func:`_capture_native_stderr` keeps that text so the
-  user sees where the stylesheet failed.
-* ``xsl:message`` output is captured and returned (the CLI shows it as warnings), and
+  parsed from files by Saxon: they are parsed by :mod:`toolkit.core.parse` and handed over
+  as text with no DOCTYPE, and before the processor runs its first transform its
+  ``allowedProtocols`` is emptied (:meth:`_Processor.lock`), so a transform can reach no
+  file and no host. Saxon cannot relax that setting again.
+* Compiling costs 5-250 ms, transforming a small document ~20 ms. Each process has one
+  processor; the stylesheets a run will use are compiled first (:func:`prepare`), while
+  ``xsl:import`` may still read the toolkit's files, then the processor is locked. A
+  self-contained stylesheet (generated Schematron) still compiles after that; one that
+  imports files and is first asked for after transforms began is compiled by a fresh
+  processor, which is then locked in turn (the only case with a second processor).
+* A document is handed to Saxon once (:class:`Document`: one ``XdmNode`` per processor),
+  however many formats or Schematron schemas are run over it.
+* Dynamic errors are reported by the stylesheet itself through an ``xsl:try`` around the
+  whole transform (:mod:`toolkit.core.xslt_errors`), with code, module and line; compile
+  errors carry their location in saxonche's exception (line numbers are kept for
+  stylesheets built from trees too). Saxon's console output, which it writes to the
+  native stderr for uncaught errors, is kept off the user's terminal.
+* ``xsl:message`` output is returned (the CLI shows it as warnings), and
   ``xsl:result-document`` output is kept in memory, never written by the stylesheet.
 """
 
@@ -26,32 +35,29 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from lxml import etree
 
-from toolkit.core.errors import TransformError
+from toolkit.core import resources
+from toolkit.core import xslt_errors
+from toolkit.core.hashing import HashCache
 
 _ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 _lock = threading.RLock()
-_engine: "_Engine | None" = None
-_cache: dict[str, "Stylesheet"] = {}
+_current: "_Processor | None" = None
+_compiled: dict[str, "Stylesheet"] = {}
+_digests = HashCache()
 
 
-class _Engine:
-    """A ``PySaxonProcessor`` and whether it has been locked down.
-
-    Saxon's ``allowedProtocols`` cannot be relaxed once set, and compiling needs ``file:``
-    for ``xsl:import``. So a processor compiles while open and is locked before its first
-    transform; a stylesheet compiled after that gets a fresh processor (~0.06 s).
-    """
+class _Processor:
+    """A ``PySaxonProcessor`` and whether it has been locked down (see the module docstring)."""
 
     def __init__(self) -> None:
-        from saxonche import PySaxonProcessor
+        from saxonche import PySaxonProcessor  # the lazy edge: a no-op build never loads it
 
         self.proc = PySaxonProcessor(license=False)
         # https://tei-edition.org/xslt/... in a user's xsl:import resolves to our files
-        from toolkit.core import resources
         self.proc.set_catalog_files([str(resources.xslt_path("catalog.xml"))])
         self.locked = False
 
@@ -60,76 +66,99 @@ class _Engine:
             self.proc.set_configuration_property(_ALLOWED_PROTOCOLS, "")
             self.locked = True
 
+    def parse(self, text: str, base_uri: str | None, lines: bool = False):
+        builder = self.proc.new_document_builder()
+        builder.set_line_numbering(lines)
+        if base_uri:
+            builder.set_base_uri(base_uri)
+        return builder.parse_xml(xml_text=text)
+
+
+def _processor(fresh: bool = False) -> _Processor:
+    """The process's processor (a new one when ``fresh``: see the module docstring)."""
+    global _current
+    with _lock:
+        if _current is None or fresh:
+            _current = _Processor()
+        return _current
+
 
 def get_processor():
-    """A ``PySaxonProcessor`` that may still compile (one per process while unlocked)."""
-    return _compiling_engine().proc
-
-
-def _compiling_engine() -> _Engine:
-    global _engine
-    with _lock:
-        if _engine is None or _engine.locked:
-            _engine = _Engine()
-        return _engine
+    """The process's ``PySaxonProcessor`` (for callers that need saxonche directly)."""
+    return _processor().proc
 
 
 @dataclass
 class TransformResult:
-    """What one transform produced: the principal output, messages, secondary documents."""
+    """What one transform produced: the principal output and the ``xsl:message`` texts."""
 
     output: str
     messages: list[str] = field(default_factory=list)
-    documents: dict[str, str] = field(default_factory=dict)
+
+
+class Document:
+    """A parsed source as Saxon sees it: serialised once, one ``XdmNode`` per processor.
+
+    ``base_uri`` (the source's ``file:`` URI) is what ``base-uri()`` returns in a
+    stylesheet, so rules that compare ids with file names work.
+    """
+
+    def __init__(self, source: bytes | etree._ElementTree | etree._Element,
+                 base_uri: str | None = None) -> None:
+        if base_uri is None and not isinstance(source, bytes):
+            tree = source if isinstance(source, etree._ElementTree) else source.getroottree()
+            base_uri = tree.docinfo.URL or None
+        self.text = (source if isinstance(source, bytes) else serialize_for_saxon(source)).decode("utf-8")
+        self.base_uri = base_uri
+        self._nodes: dict[int, object] = {}
+
+    def node(self, processor: _Processor):
+        key = id(processor)
+        if key not in self._nodes:
+            self._nodes[key] = (processor, processor.parse(self.text, self.base_uri))
+        return self._nodes[key][1]
 
 
 class Stylesheet:
     """A compiled XSLT 3.0 stylesheet; call :meth:`transform` for each document."""
 
-    def __init__(self, executable, engine: _Engine, origin: str) -> None:
+    def __init__(self, executable, processor: _Processor, origin: str) -> None:
         self._exe = executable
-        self._engine = engine
+        self._processor = processor
         self.origin = origin
 
-    def transform(self, source: bytes | etree._ElementTree | etree._Element,
+    def transform(self, source: Document | bytes | etree._ElementTree | etree._Element,
                   params: dict[str, object] | None = None,
                   name: str = "", base_uri: str | None = None) -> TransformResult:
         """Transform one document (already parsed safely) and return its serialized result.
 
-        ``params`` values may be str, bool, int or float, or a list of parsed trees (a
-        parameter of type ``document-node()*``); they become stylesheet parameters. ``name`` is the source file, used in error messages; ``base_uri``
-        (the source's ``file:`` URI) is what ``base-uri()`` returns in the stylesheet,
-        so rules that compare ids with file names work.
+        ``source`` is best a :class:`Document`, shared by every stylesheet run over it.
+        ``params`` values may be str, bool, int or float; they become stylesheet
+        parameters. ``name`` is the source file, used in error messages.
         """
-        data = source if isinstance(source, bytes) else serialize_for_saxon(source)
+        doc = source if isinstance(source, Document) else Document(source, base_uri)
         with _lock:
-            self._engine.lock()
-            proc = self._engine.proc
+            self._processor.lock()
+            proc = self._processor.proc
             exe = self._exe
             exe.clear_parameters()
             exe.clear_xsl_messages()
-            # The XDM values must outlive the transform: saxonche frees a node sequence
-            # whose Python wrapper is collected, even while a parameter still refers to it.
-            values = {key: _xdm(proc, value) for key, value in (params or {}).items()}
-            for key, value in values.items():
-                exe.set_parameter(key, value)
+            for key, value in (params or {}).items():
+                exe.set_parameter(key, _xdm(proc, value))
             exe.set_save_xsl_message(True)
             exe.set_capture_result_documents(True)
             failure = None
-            with _capture_native_stderr() as native:
+            with _quiet_native_stderr():
                 try:
-                    builder = proc.new_document_builder()
-                    if base_uri:
-                        builder.set_base_uri(base_uri)
-                    node = builder.parse_xml(xml_text=data.decode("utf-8"))
-                    output = exe.transform_to_string(xdm_node=node)
+                    output = exe.transform_to_string(xdm_node=doc.node(self._processor))
                 except Exception as exc:  # saxonche raises PySaxonApiError
                     failure = str(exc)
-            if failure is not None:
-                raise _transform_error(failure, native.text, self.origin, name)
-            messages = _messages(exe.get_xsl_messages())
-            documents = {uri: str(doc) for uri, doc in (exe.get_result_documents() or {}).items()}
-        return TransformResult(output or "", messages, documents)
+            messages, report = xslt_errors.reported(_messages(exe.get_xsl_messages()))
+        if report is not None:
+            raise xslt_errors.dynamic_error(report, self.origin, name)
+        if failure is not None:
+            raise xslt_errors.uncaught_error(failure, self.origin, name)
+        return TransformResult(output or "", messages)
 
 
 def compile_xslt(text: str | None = None, path: str | os.PathLike[str] | None = None,
@@ -142,33 +171,82 @@ def compile_xslt(text: str | None = None, path: str | os.PathLike[str] | None = 
     """
     if (text is None) == (path is None):
         raise ValueError("give exactly one of text or path")
+    files = stylesheet_files(Path(path)) if path is not None else []
     origin = str(path) if path is not None else (base_uri or "<stylesheet>")
-    key = _cache_key(text, path, base_uri)
+    key = _cache_key(text, files, base_uri)
     with _lock:
-        if key in _cache:
-            return _cache[key]
-        engine = _compiling_engine()
-        proc = engine.proc
-        failure = None
-        with _capture_native_stderr() as native:
-            try:
-                compiler = proc.new_xslt30_processor()
-                if path is not None:
-                    exe = compiler.compile_stylesheet(stylesheet_file=str(Path(path).resolve()))
-                elif base_uri:
-                    builder = proc.new_document_builder()
-                    builder.set_base_uri(base_uri)
-                    node = builder.parse_xml(xml_text=text)
-                    exe = compiler.compile_stylesheet(stylesheet_node=node)
-                else:
-                    exe = compiler.compile_stylesheet(stylesheet_text=text)
-            except Exception as exc:
-                failure = str(exc)
-        if failure is not None:
-            raise _compile_error(failure, native.text, origin)
-        sheet = Stylesheet(exe, engine, origin)
-        _cache[key] = sheet
-        return sheet
+        if key not in _compiled:
+            _compiled[key] = _compile(text, Path(path) if path is not None else None,
+                                      base_uri, origin, files)
+        return _compiled[key]
+
+
+def prepare(paths: Iterable[str | os.PathLike[str]]) -> list[Stylesheet]:
+    """Compile the stylesheets a run will use, before the first transform locks Saxon."""
+    return [compile_xslt(path=path) for path in paths]
+
+
+def _compile(text: str | None, path: Path | None, base_uri: str | None, origin: str,
+             files: list[Path]) -> Stylesheet:
+    source = xslt_errors.wrapper(path) if path is not None else xslt_errors.with_catch(text)
+    processor = _processor()
+    for attempt in (1, 2):
+        try:
+            compiler = processor.proc.new_xslt30_processor()
+            if path is not None and source is None:  # not importable: compile it as it is
+                exe = compiler.compile_stylesheet(stylesheet_file=str(path.resolve()))
+            elif path is not None:
+                exe = compiler.compile_stylesheet(stylesheet_text=source)
+            else:
+                node = processor.parse(source, base_uri, lines=True)
+                exe = compiler.compile_stylesheet(stylesheet_node=node)
+            return Stylesheet(exe, processor, origin)
+        except Exception as exc:  # saxonche's PySaxonApiError
+            message = str(exc)
+            if attempt == 1 and processor.locked and "prohibited" in message:
+                processor = _processor(fresh=True)  # it imports files: see the docstring
+                continue
+            raise xslt_errors.compile_error(message, origin, files) from None
+    raise AssertionError("unreachable")
+
+
+_IMPORT = re.compile(rb"<xsl:(?:import|include)\b[^>]*?\bhref\s*=\s*[\"']([^\"']+)[\"']")
+
+
+def stylesheet_files(path: Path) -> list[Path]:
+    """``path`` and the local stylesheets it imports or includes, transitively."""
+    seen: dict[Path, None] = {}
+
+    def visit(file: Path) -> None:
+        file = file.resolve()
+        if file in seen or not file.is_file():
+            return
+        seen[file] = None
+        try:
+            text = file.read_bytes()
+        except OSError:
+            return
+        for href in _IMPORT.findall(text):
+            name = href.decode("utf-8", "replace")
+            if "://" not in name:
+                visit(file.parent / name)
+
+    visit(Path(path))
+    return list(seen)
+
+
+def _cache_key(text: str | None, files: list[Path], base_uri: str | None) -> str:
+    """By content: the stylesheet text, or every file of the stylesheet (a module edited
+    during a long-lived process is compiled afresh)."""
+    digest = hashlib.sha256()
+    if text is not None:
+        digest.update((base_uri or "").encode())
+        digest.update(text.encode())
+    for file in files:
+        digest.update(str(file).encode())
+        with contextlib.suppress(OSError):
+            digest.update(_digests.hash(file).sha256.encode())
+    return digest.hexdigest()
 
 
 def serialize_for_saxon(tree: etree._ElementTree | etree._Element) -> bytes:
@@ -190,23 +268,7 @@ def serialize_for_saxon(tree: etree._ElementTree | etree._Element) -> bytes:
     return b"\n".join(parts)
 
 
-def _cache_key(text, path, base_uri) -> str:
-    digest = hashlib.sha256()
-    if path is not None:
-        resolved = Path(path).resolve()
-        digest.update(str(resolved).encode())
-        with contextlib.suppress(OSError):
-            stat = resolved.stat()
-            digest.update(f"{stat.st_mtime_ns}:{stat.st_size}".encode())
-    else:
-        digest.update((base_uri or "").encode())
-        digest.update(text.encode())
-    return digest.hexdigest()
-
-
 def _xdm(proc, value):
-    if isinstance(value, (list, tuple)):
-        return _xdm_documents(proc, value)
     if isinstance(value, bool):
         return proc.make_boolean_value(value)
     if isinstance(value, int):
@@ -216,100 +278,35 @@ def _xdm(proc, value):
     return proc.make_string_value(str(value))
 
 
-def _xdm_documents(proc, trees):
-    """A sequence of document nodes (a ``document-node()*`` parameter) from parsed trees.
-
-    Each gets its file URI as base URI, so ``base-uri()`` and relative pointers into it work
-    in the stylesheet; like the source, each was parsed by the safe parser, not by Saxon.
-    """
-    from saxonche import PyXdmValue
-
-    sequence = PyXdmValue(proc)
-    for tree in trees:
-        builder = proc.new_document_builder()
-        if tree.docinfo.URL:
-            builder.set_base_uri(tree.docinfo.URL)
-        sequence.add_xdm_item(builder.parse_xml(xml_text=serialize_for_saxon(tree).decode("utf-8")))
-    return sequence
-
-
 def _messages(value) -> list[str]:
     if value is None:
         return []
     return [str(item).strip() for item in value]
 
 
-class _NativeText:
-    text = ""
-
-
 @contextlib.contextmanager
-def _capture_native_stderr() -> Iterator[_NativeText]:
-    """Collect what the native Saxon library writes to fd 2 while the block runs.
-
-    The text is available as ``.text`` once the block has exited. Saxon writes there only
-    for errors (xsl:message output is saved separately), so nothing the user needs is
-    swallowed; lines that are not Saxon's are written back to stderr.
-    """
-    captured = _NativeText()
+def _quiet_native_stderr() -> Iterator[None]:
+    """Keep what the native Saxon library prints to fd 2 during a transform off the
+    terminal: only its diagnostics of errors, which reach the user as a located finding.
+    Text that is not Saxon's (another thread's output) is written back."""
     try:
         saved = os.dup(2)
-    except OSError:  # no fd 2 (embedded use): capture nothing
-        yield captured
+    except OSError:  # no fd 2 (embedded use)
+        yield
         return
     with tempfile.TemporaryFile(mode="w+b") as sink:
         os.dup2(sink.fileno(), 2)
         try:
-            yield captured
+            yield
         finally:
             os.dup2(saved, 2)
             os.close(saved)
             sink.seek(0)
-            captured.text = sink.read().decode("utf-8", "replace")
-            _reemit_foreign(captured.text)
+            foreign = [line for line in sink.read().decode("utf-8", "replace").splitlines()
+                       if line.strip() and not _SAXON_LINE.match(line)]
+            if foreign:
+                with contextlib.suppress(OSError):
+                    os.write(2, ("\n".join(foreign) + "\n").encode())
 
 
 _SAXON_LINE = re.compile(r"^(Error|Warning|  |\s*at |\s*In |\s*invoked|\s*XTMM|\S+\s+Processing terminated)")
-
-
-def _reemit_foreign(text: str) -> None:
-    """Lines that are not Saxon diagnostics (e.g. another thread's output) go back to stderr."""
-    foreign = [ln for ln in text.splitlines() if ln.strip() and not _SAXON_LINE.match(ln)
-               and not ln.startswith(("Error", "Warning"))]
-    if foreign:
-        with contextlib.suppress(OSError):
-            os.write(2, ("\n".join(foreign) + "\n").encode())
-
-
-_WHERE = re.compile(r"line (\d+)(?: column (\d+))? of ([^\s:]+(?::[^\s:]+)?)")
-
-
-def _where(native_text: str, message: str) -> tuple[str, int | None, int | None, str]:
-    """Pick the stylesheet location and error code out of Saxon's native diagnostics."""
-    text = native_text + "\n" + message
-    file, line, column = "", None, None
-    match = _WHERE.search(text)
-    if match:
-        line = int(match.group(1))
-        column = int(match.group(2)) if match.group(2) else None
-        file = match.group(3).rstrip(":")
-        if file.startswith("file:"):
-            file = file[5:].lstrip("/")
-            file = "/" + file
-    code = re.search(r"\b([A-Z]{4}\d{4})\b", text) or re.search(r"^  (\S+)  ", native_text, re.M)
-    return file, line, column, code.group(1) if code else "xslt"
-
-
-def _transform_error(message: str, native: str, origin: str, source: str) -> TransformError:
-    file, line, column, code = _where(native, message)
-    detail = " ".join(message.split())
-    where = f" (stylesheet {file or origin}" + (f", line {line}" if line else "") + ")"
-    return TransformError(f"XSLT dynamic error {code}: {detail}{where}", source or origin,
-                          None, None, rule=code)
-
-
-def _compile_error(message: str, native: str, origin: str) -> TransformError:
-    file, line, column, code = _where(native, message)
-    detail = " ".join(message.split())
-    return TransformError(f"stylesheet does not compile: {detail}", file or origin, line, column,
-                          rule=code)

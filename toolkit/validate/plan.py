@@ -26,23 +26,8 @@ from toolkit.core import resources
 from toolkit.core.findings import Finding
 from toolkit.validate import xmlmodel
 from toolkit.validate.catalog import CatalogSet, is_remote
-from toolkit.validate.engines.base import DEFAULT_TIMEOUT, LoadContext, kind_of_path
-
-
-@dataclass(frozen=True)
-class ValidationOptions:
-    """What to validate against and how; empty ``schemas`` and ``rules`` mean "find them"."""
-
-    schemas: tuple[Path, ...] = ()
-    rules: tuple[Path, ...] = ()
-    catalogs: tuple[Path, ...] = ()
-    schema_dir: Path | None = None
-    checks: bool = True
-    schema_timeout: float = DEFAULT_TIMEOUT
-    unavailable: str = "error"
-    phase: str | None = None
-    origin: str = "command line"
-    use_env_catalogs: bool = True
+from toolkit.validate.engines.base import LoadContext, kind_of_path
+from toolkit.validate.options import ValidationOptions
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from toolkit.core.findings import Finding
 from toolkit.core.parse import parse_file
 from toolkit.validate.engines.base import KINDS, load
 from toolkit.validate.locate import relocate
-from toolkit.validate.plan import (SchemaUse, ValidationOptions, catalogs_for,  # noqa: F401
-                                   context_for, plan)
+from toolkit.validate.options import ValidationOptions
+from toolkit.validate.plan import SchemaUse, catalogs_for, context_for, plan  # noqa: F401
 
 
 @dataclass

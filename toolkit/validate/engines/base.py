@@ -46,12 +46,10 @@ from lxml import etree
 from toolkit.core.errors import ToolkitError
 from toolkit.core.findings import Finding
 from toolkit.core.hashing import HashCache
+from toolkit.validate.options import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:  # the catalog module imports nothing from here; this is for the type only
     from toolkit.validate.catalog import CatalogSet
-
-DEFAULT_TIMEOUT = 60.0
-
 
 class SchemaUnusable(ToolkitError):
     """The schema cannot be used in this run: not found, does not load, compile or finish.

@@ -61,10 +61,10 @@ def run_checks(tree: etree._ElementTree, name: str, source: Path | None = None) 
     def finding(el, attr, severity, message, rule) -> Finding:
         return where.finding(el, attr, severity, message, rule, "checks")
 
-    def place(el) -> str:
-        file = where.file_of(el)[0]
-        line = where.attribute(el, "xml:id")[0]
-        return f"line {line}" if file == name else f"{file}:{line}"
+    def place(other, el) -> str:
+        file = where.file_of(other)[0]
+        line = where.attribute(other, "xml:id")[0]
+        return f"line {line}" if file == where.file_of(el)[0] else f"{file}:{line}"
 
     tei = is_tei(tree)
     first: dict[str, etree._Element] = {}

@@ -70,11 +70,13 @@ class Ids:
 
 
 def check(el: etree._Element, value: str, first: dict[str, etree._Element],
-          finding: Callable[..., Finding], where: Callable[[etree._Element], str]) -> list[Finding]:
+          finding: Callable[..., Finding],
+          where: Callable[[etree._Element, etree._Element], str]) -> list[Finding]:
     """Findings for the xml:id ``value`` of ``el``; records its first occurrence.
 
-    ``finding(el, attr, severity, message, rule)`` makes a located finding; ``where(el)``
-    says where another element's xml:id is (``line 12``, or ``part.xml:12``).
+    ``finding(el, attr, severity, message, rule)`` makes a located finding;
+    ``where(other, el)`` says where ``other``'s xml:id is, seen from ``el`` (``line 12``
+    in the same file, ``part.xml:12`` in another).
     """
     out = []
     if not NCNAME.match(value):
@@ -86,7 +88,7 @@ def check(el: etree._Element, value: str, first: dict[str, etree._Element],
         first[value] = el
         return out
     out.append(finding(el, "xml:id", "error",
-                       f"duplicate xml:id {value!r}: also defined at {where(other)} "
+                       f"duplicate xml:id {value!r}: also defined at {where(other, el)} "
                        f"({xpath_of(other)})", "duplicate-id"))
     return out
 

@@ -1,0 +1,114 @@
+"""``tei-edition build``: publish SOURCES as HTML, plain-text and PDF editions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from toolkit.build import pipeline
+from toolkit.build.formats import FORMATS
+from toolkit.cli import progress
+from toolkit.cli.ui import CONTEXT, ConfiguredCommand, Ui, common, exit_code, jobs_option, pairs
+from toolkit.cli.ui import validation_options
+from toolkit.core import resources
+from toolkit.core import sources as source_list
+from toolkit.core.errors import ToolkitError
+from toolkit.core.findings import Finding
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown or not names:
+        raise click.BadParameter(f"choose from {', '.join(FORMATS)} (comma-separated)")
+    return names
+
+
+@click.command(cls=ConfiguredCommand, context_settings=CONTEXT)
+@click.argument("sources", nargs=-1)
+@click.option("--to", "to", default="html,text,pdf", show_default=True,
+              help="Formats to write, comma-separated: html, text, pdf.")
+@click.option("-o", "--out", "out", default="build", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Stylesheet parameter (repeatable), e.g. --param lang=de.")
+@click.option("--stylesheet", "stylesheets", multiple=True, metavar="FORMAT=FILE.xsl",
+              help="Use your own stylesheet for a format (it may xsl:import ours).")
+@click.option("--validate/--no-validate", "validate", default=False,
+              help="Validate each document as `validate` would (schemas and rules from the "
+                   "configuration or the document) and publish only those without errors "
+                   "[default: off, or 'validate' in the config].")
+@click.option("-j", "--jobs", "jobs", default="auto", show_default=True, callback=jobs_option,
+              metavar="N|auto",
+              help="Worker processes; auto: min(cores, documents to build / 4), at "
+                   "least 1.")
+@click.option("-f", "--force", is_flag=True,
+              help="Rebuild every document, even those whose outputs are up to date.")
+@common
+@click.pass_context
+def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, no_config, quiet,
+          verbose) -> None:
+    """Build editions of SOURCES (files, folders, globs).
+
+    With no SOURCES, builds the bundled edition (the telegram of 29 March 1953).
+    Documents whose source, stylesheets, options and outputs are unchanged since the
+    last build into the same folder are skipped (see OUT/.tei-edition-manifest.json);
+    --force rebuilds them. A document that fails (or, with --validate, is invalid) is
+    reported with its location, its previous outputs stay, and the others are still
+    built; the exit code is 1 when any failed.
+    """
+    ui = Ui(quiet, verbose)
+    formats = _formats(to)
+    overrides = tuple((k, Path(v)) for k, v in pairs(stylesheets, "--stylesheet"))
+    for fmt, path in overrides:
+        if fmt not in formats and fmt not in FORMATS:
+            raise click.BadParameter(f"unknown format {fmt!r}", param_hint="--stylesheet")
+        if not path.is_file():
+            raise click.BadParameter(f"no such stylesheet: {path}", param_hint="--stylesheet")
+    cfg = ctx.meta["config"]
+    validation = None
+    if validate:
+        validation = validation_options(cfg, schema_dir=cfg.schema_dir, checks=cfg.checks,
+                                        schema_timeout=cfg.schema_timeout,
+                                        unavailable=cfg.unavailable)
+    problems: list[Finding] = []
+    found = source_list.expand(list(sources) or [str(p) for p in resources.bundled_edition()],
+                               problems=problems)
+    for finding in problems:
+        ui.finding(finding)
+    options = pipeline.BuildOptions(formats, out, pairs(params, "--param"), overrides,
+                                    validation)
+    mode = progress.choose_mode(quiet, ui.err.file)
+    state: dict = {}
+
+    def planned(total: int, pending: int) -> None:
+        if total - pending:
+            ui.debug(f"{total - pending} of {total} document(s) up to date")
+        state["bar"] = progress.Progress(pending, mode, ui.err, "building", verbose).__enter__()
+
+    def done(result) -> None:
+        for finding in result.findings:
+            ui.finding(finding)
+        for output in result.outputs:
+            ui.debug(f"wrote {output}")
+        if not result.skipped:
+            state["bar"].advance(result.source, result.status)
+
+    try:
+        summary = pipeline.build_many(found, options, jobs=jobs, force=force,
+                                      on_result=done, on_plan=planned)
+    except ToolkitError as exc:
+        ui.finding(exc.finding())
+        sys.exit(exc.exit_code)
+    finally:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
+    for gone in summary.removed:
+        ui.info(f"{gone}: source no longer exists; its outputs in {out}/ were left in place")
+    line = summary.line(out)
+    if problems:
+        line += f"; {len(problems)} source argument(s) could not be read"
+    ui.info(line)
+    sys.exit(exit_code(problems, summary.failed))

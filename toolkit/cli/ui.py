@@ -1,0 +1,151 @@
+"""What the commands share: where messages go, common options, the project configuration.
+
+The configuration (:mod:`toolkit.core.config`) becomes each command's click defaults
+(``default_map``) in :class:`ConfiguredCommand`, so an option given on the command line
+wins over the file and a value absent from both takes the option's own default. Schemas,
+rules and catalogs are the exception, merged in :func:`validation_options`: a
+``--schema`` replaces the configured ones (with the origin said in messages), catalogs of
+both are used.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from toolkit.core import config as config_module
+from toolkit.core.errors import UsageError
+from toolkit.core.findings import Finding
+from toolkit.validate.options import DEFAULT_TIMEOUT, ValidationOptions
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class Ui:
+    """Where messages go: findings on stderr, coloured on a terminal, silent with -q."""
+
+    def __init__(self, quiet: bool = False, verbose: int = 0) -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+    def finding(self, finding: Finding) -> None:
+        if self.quiet and finding.severity != "error":
+            return
+        colour = {"error": "red", "warning": "yellow", "info": "cyan"}.get(finding.severity, "")
+        self.err.print(finding.format(), style=colour, markup=False)
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            self.err.print(message, markup=False, highlight=False)
+
+    def debug(self, message: str) -> None:
+        if self.verbose and not self.quiet:
+            self.err.print(message, style="dim", markup=False, highlight=False)
+
+
+def common(function):
+    """``-q/--quiet``, ``-v/--verbose`` and ``--no-config``, which every command takes."""
+    function = click.option("-q", "--quiet", is_flag=True, help="Print errors only.")(function)
+    function = click.option("-v", "--verbose", count=True, help="Say more (repeatable).")(function)
+    function = click.option("--no-config", is_flag=True,
+                            help="Ignore pyproject.toml / edition.toml settings.")(function)
+    return function
+
+
+def _defaults(command: str, cfg: config_module.Config) -> dict:
+    """The options ``cfg`` sets for ``command``, as click parameter names."""
+    if command == "build":
+        values = {"validate": cfg.build_validate, "jobs": cfg.build_jobs}
+    else:
+        values = {"fail_on": cfg.fail_on, "checks": cfg.checks,
+                  "schema_timeout": cfg.schema_timeout, "unavailable": cfg.unavailable,
+                  "jobs": cfg.jobs, "schema_dir": cfg.schema_dir}
+    return {key: value for key, value in values.items() if value is not None}
+
+
+class ConfiguredCommand(click.Command):
+    """A command whose option defaults come from the project configuration.
+
+    The configuration is read before the arguments are parsed (``--no-config``, looked
+    for among them, skips it); it is kept in ``ctx.meta["config"]``. An unreadable file
+    or an unknown key is a usage error (exit 2) naming the file.
+    """
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        options = args[:args.index("--")] if "--" in args else args
+        cfg = config_module.Config() if "--no-config" in options else config_module.find_config()
+        extra.setdefault("default_map", _defaults(self.name, cfg))
+        ctx = super().make_context(info_name, args, parent=parent, **extra)
+        ctx.meta["config"] = cfg
+        return ctx
+
+
+def pairs(values: tuple[str, ...], what: str) -> tuple[tuple[str, str], ...]:
+    """``NAME=VALUE`` option values as pairs."""
+    found = []
+    for value in values:
+        key, sep, val = value.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{what} must look like NAME=VALUE, got {value!r}")
+        found.append((key.strip(), val))
+    return tuple(found)
+
+
+def jobs_option(ctx, param, value) -> int | str | None:
+    """``--jobs``: a positive number or ``auto`` (None stays None: "not given")."""
+    if value is None:
+        return None
+    if str(value).strip().lower() in ("", "auto", "0"):
+        return "auto"
+    try:
+        number = int(value)
+    except ValueError:
+        raise click.BadParameter("give a number of processes or 'auto'") from None
+    if number < 1:
+        raise click.BadParameter("give a number of processes (1 or more) or 'auto'")
+    return number
+
+
+def validation_options(cfg: config_module.Config, schemas: tuple[Path, ...] = (),
+                       rules: tuple[Path, ...] = (), catalogs: tuple[Path, ...] = (),
+                       schema_dir: Path | None = None, checks: bool | None = None,
+                       schema_timeout: float | None = None, unavailable: str | None = None,
+                       phase: str | None = None) -> ValidationOptions:
+    """The validation both ``validate`` and ``build --validate`` run: the command line's
+    schemas and rules, else the configuration's; catalogs of both. A schema file that is
+    named but does not exist is a usage error."""
+    for path in (*schemas, *rules, *catalogs):
+        if not path.is_file():
+            raise click.BadParameter(f"no such file: {path}")
+    if schemas or rules:
+        chosen = (tuple(p for p in schemas if p.suffix.lower() != ".sch"),
+                  tuple(rules) + tuple(p for p in schemas if p.suffix.lower() == ".sch"))
+        origin = "command line"
+    else:
+        chosen = (cfg.schemas, cfg.rules)
+        origin = f"configuration {cfg.path}" if cfg.path else ""
+        for path in (*cfg.schemas, *cfg.rules):
+            if not path.is_file():
+                raise UsageError("configured schema does not exist", str(path), rule="config")
+    return ValidationOptions(
+        schemas=chosen[0], rules=chosen[1],
+        catalogs=tuple(catalogs) + cfg.catalogs,
+        schema_dir=schema_dir or cfg.schema_dir,
+        checks=checks if checks is not None else True,
+        schema_timeout=schema_timeout or DEFAULT_TIMEOUT,
+        unavailable=unavailable or "error",
+        phase=phase, origin=origin)
+
+
+def exit_code(io_problems: list, failures: int) -> int:
+    """2 when a source could not be read (or we failed), else 1 when any document failed.
+
+    The other sources are processed all the same, so one missing file in a list does not
+    hide the findings of the rest.
+    """
+    if io_problems:
+        return 2
+    return 1 if failures else 0
