@@ -91,7 +91,7 @@ def _read(path: Path) -> dict:
 def _unknown(table: dict, known: tuple[str, ...], where: str, path: Path) -> None:
     for key in table:
         if key not in known:
-            raise UsageError(f"unknown configuration key {where}{key!r} (known: "
+            raise UsageError(f"unknown configuration key '{where}{key}' (known: "
                              f"{', '.join(known)})", str(path), rule="config")
 
 
