@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -45,3 +48,44 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 600,
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@dataclass(frozen=True)
+class CorpusBuild:
+    """``tei-edition build`` of the whole corpus to HTML and text, run once per test run."""
+
+    out: Path
+    returncode: int
+    stderr: str
+
+    def output(self, source: Path, suffix: str) -> Path:
+        """Where the build wrote the ``suffix`` output of the corpus file ``source``."""
+        stem = source.relative_to(CORPUS).with_suffix("")
+        return self.out / stem.with_name(stem.name + suffix)
+
+    def lines(self, source: Path) -> list[str]:
+        """What the build printed about ``source``."""
+        return [line for line in self.stderr.splitlines() if line.startswith(f"{source}:")]
+
+
+#: the tests that read the corpus build run in one xdist worker (see pyproject's addopts)
+CORPUS_BUILD_GROUP = pytest.mark.xdist_group("corpus-build")
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory) -> CorpusBuild:
+    """The corpus built once for every test that needs its HTML or text (shared by xdist
+    workers through a lock: the first builds, the others read what it recorded)."""
+    need_shared()
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out, record = shared / "corpus-build", shared / "corpus-build.json"
+    with open(shared / "corpus-build.lock", "a") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        if not record.is_file():
+            result = run_cli("build", str(CORPUS), "--to", "html,text", "-o", str(out),
+                             "-j", "2", timeout=1800)
+            record.write_text(json.dumps({"returncode": result.returncode,
+                                          "stderr": result.stderr}))
+    data = json.loads(record.read_text())
+    return CorpusBuild(out, data["returncode"], data["stderr"])

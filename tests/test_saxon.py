@@ -43,16 +43,16 @@ def sheets(tmp_path) -> Path:
 
 
 def test_one_processor_one_document_for_every_format(sheets):
-    data = _run(f"""
+    data = _run("""
 import json
 from toolkit.core import saxon
 from toolkit.core.parse import parse_bytes
 sheets = saxon.prepare(["html.xsl", "text.xsl"])
 doc = saxon.Document(parse_bytes(b"<a/>", "a.xml", "file:///x/a.xml"))
 outputs = [s.transform(doc).output for s in sheets]
-print(json.dumps({{"processors": len({{id(s._processor) for s in sheets}}),
+print(json.dumps({"processors": len({id(s._processor) for s in sheets}),
                   "nodes": len(doc._nodes), "outputs": outputs,
-                  "locked": saxon._current.locked}}))
+                  "locked": saxon._current.locked}))
 """, sheets)
     assert data["processors"] == 1 and data["nodes"] == 1 and data["locked"]
     assert data["outputs"][0].endswith("<h><base/></h>")

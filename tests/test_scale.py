@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, TELEGRAM, need_shared, run_cli
+from conftest import CORPUS, CORPUS_BUILD_GROUP, ROOT, TELEGRAM, need_shared, run_cli
 from toolkit.build.manifest import MANIFEST_NAME
 
 SMALL_CORPUS = [
@@ -237,15 +237,13 @@ print(result.stderr)
 
 @pytest.mark.corpus
 @pytest.mark.slow
-def test_whole_corpus_builds_without_traceback_and_noop_is_fast(tmp_path):
-    need_shared()
-    out = tmp_path / "out"
-    first = run_cli("build", str(CORPUS), "--to", "html,text", "-o", str(out), "-j", "2",
-                    timeout=1800)
-    assert "Traceback" not in first.stderr
-    summary = _summary(first.stderr)
+@CORPUS_BUILD_GROUP
+def test_whole_corpus_builds_without_traceback_and_noop_is_fast(corpus_build):
+    out = corpus_build.out
+    assert "Traceback" not in corpus_build.stderr
+    summary = _summary(corpus_build.stderr)
     failed = int(summary.split(" failed")[0].rsplit(" ", 1)[-1])
-    errors = [ln for ln in first.stderr.splitlines() if ": error:" in ln]
+    errors = [ln for ln in corpus_build.stderr.splitlines() if ": error:" in ln]
     assert failed <= len(errors), "every failed document is explained"
     assert failed < 10, summary
     # nothing is rebuilt (its speed is measured in benchmarks/bench_build.py, and

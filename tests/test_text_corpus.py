@@ -11,10 +11,12 @@ import re
 
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, CORPUS_BUILD_GROUP
 from edition_words import TEI, missing_words, source_text, words
+from toolkit.core import parse
+from toolkit.core.errors import ToolkitError
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, CORPUS_BUILD_GROUP]
 
 
 def _files():
@@ -24,11 +26,7 @@ def _files():
 
 
 @pytest.mark.parametrize("path", _files(), ids=lambda p: str(p.relative_to(CORPUS)))
-def test_text_edition_keeps_all_words(path):
-    from toolkit.core import parse
-    from toolkit.build import formats as transform
-    from toolkit.core.errors import ToolkitError
-
+def test_text_edition_keeps_all_words(path, corpus_build):
     try:
         tree = parse.parse_file(path)
     except ToolkitError:
@@ -37,7 +35,9 @@ def test_text_edition_keeps_all_words(path):
              if not any(a.tag == TEI + "text" for a in t.iterancestors())]
     if not texts:
         pytest.skip("no TEI <text> (schema, ODD or register file)")
-    output = transform.transform(tree, transform.FORMATS["text"], {}, str(path)).output
+    built = corpus_build.output(path, ".txt")
+    assert built.is_file(), corpus_build.lines(path)
+    output = built.read_text(encoding="utf-8")
     assert output.endswith("\n") and not output.endswith("\n\n")
     for line in output.split("\n"):
         assert line == line.rstrip(), f"trailing space: {line!r}"

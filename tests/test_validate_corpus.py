@@ -1,7 +1,8 @@
 """`tei-edition validate` over ../shared/corpus, against jing's recorded verdicts.
 
 TEI-All (~20 s to compile with libxml2) is compiled once per test session: the library
-caches compiled schemas per process, so these tests call it in-process.
+caches compiled schemas per process, so these tests call it in-process, all in one xdist
+worker (``TEI_ALL_GROUP``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import pytest
 from conftest import CORPUS, need_shared, run_cli
 
 pytestmark = pytest.mark.corpus
+#: the tests that compile TEI-All run in one xdist worker, which compiles it once
+TEI_ALL_GROUP = pytest.mark.xdist_group("tei-all")
 
 FIX = Path(__file__).parent / "fixtures" / "validate"
 CATALOG = FIX / "corpus-catalog.xml"
@@ -46,6 +49,7 @@ def _manifest():
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
+@TEI_ALL_GROUP
 def test_frus_documents_declaring_tei_all_fail_it(options):
     rows = [r for r in _manifest() if r["file"].startswith("frus-history/")
             and "tei_all.rng" in r["schema_declared"]]
@@ -78,6 +82,7 @@ def test_eltec_level1_is_valid_against_eltec1(options):
         assert any("eltec-1.rng" in s for s in result.schemas)
 
 
+@TEI_ALL_GROUP
 def test_swedracor_mostly_fails_tei_all(options):
     from dataclasses import replace
 
@@ -96,6 +101,7 @@ def _jing_verdict(cell: str) -> str | None:
     return None  # fatal (missing DTD, not well-formed): no grammar verdict
 
 
+@TEI_ALL_GROUP
 def test_stylesheets_tests_agree_with_jing_on_tei_all(options):
     from dataclasses import replace
 
