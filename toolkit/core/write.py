@@ -1,4 +1,4 @@
-"""Stage 4: write outputs atomically, inside the output folder only.
+"""Write outputs atomically, inside the output folder only.
 
 An output is written to a temporary file in its destination folder, flushed to disk and
 then renamed over the old one, so a reader (or a build killed half-way) sees either the

@@ -28,14 +28,18 @@ def unusable(exc: ToolkitError) -> SchemaUnusable:
     return SchemaUnusable(exc.message, exc.file, exc.line, exc.column, rule)
 
 
-class RelaxNGEngine(Engine):
-    """A RELAX NG schema (XML or compact syntax) compiled by :mod:`.relaxng`."""
-
-    kind = "rng"
+class _Wrapped(Engine):
+    """An engine over a loaded schema object of a module with an API of its own."""
 
     def __init__(self, schema) -> None:
         self.schema = schema
         self.path = schema.path
+
+
+class RelaxNGEngine(_Wrapped):
+    """A RELAX NG schema (XML or compact syntax) compiled by :mod:`.relaxng`."""
+
+    kind = "rng"
 
     def iter_findings(self, tree: etree._ElementTree, name: str,
                       path: Path | None = None) -> Iterator[Finding]:
@@ -49,14 +53,10 @@ def load_relaxng(path: Path, context: LoadContext = LoadContext()) -> RelaxNGEng
         raise unusable(exc) from None
 
 
-class SchematronEngine(Engine):
+class SchematronEngine(_Wrapped):
     """ISO Schematron (standalone, or embedded in RELAX NG or an ODD) run by Saxon."""
 
     kind = "sch"
-
-    def __init__(self, schema) -> None:
-        self.schema = schema
-        self.path = schema.path
 
     def iter_findings(self, tree: etree._ElementTree, name: str,
                       path: Path | None = None) -> Iterator[Finding]:
