@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from importlib import metadata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -164,8 +165,6 @@ _CONFIG_FILES: set[str] = set()
 # --- the configuration hash ------------------------------------------------------------------
 
 def _package_version(name: str) -> str:
-    from importlib import metadata
-
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:

@@ -150,6 +150,8 @@ def render(source: Source, options: BuildOptions,
     name = str(source.path)
     targets = {fmt: write.output_path(options.out_dir, output_name(source, fmt))
                for fmt in options.formats}
+    overrides = options.override_dict()
+    formats.prepare(options.formats, overrides)  # before any transform (Schematron's too)
     tree = parse_file(source.path)
     read = inputs if inputs is not None else []
     read += tree.origins.files()
@@ -160,8 +162,6 @@ def render(source: Source, options: BuildOptions,
         findings += found
         if any(f.severity == "error" for f in found):
             raise Invalid(name, findings)
-    overrides = options.override_dict()
-    formats.prepare(options.formats, overrides)
     document = saxon.Document(tree)
     del tree
     outputs: dict[Path, bytes] = {}

@@ -214,7 +214,14 @@ _IMPORT = re.compile(rb"<xsl:(?:import|include)\b[^>]*?\bhref\s*=\s*[\"']([^\"']
 
 
 def stylesheet_files(path: Path) -> list[Path]:
-    """``path`` and the local stylesheets it imports or includes, transitively."""
+    """``path`` and the local stylesheets it imports or includes, transitively.
+
+    Read again only when one of the files found last time changed size or mtime (a
+    ``stat`` each), since it is asked for every document a build transforms."""
+    path = Path(path).resolve()
+    known = _closures.get(path)
+    if known is not None and known[0] == _stamps(known[1]):
+        return known[1]
     seen: dict[Path, None] = {}
 
     def visit(file: Path) -> None:
@@ -231,8 +238,24 @@ def stylesheet_files(path: Path) -> list[Path]:
             if "://" not in name:
                 visit(file.parent / name)
 
-    visit(Path(path))
-    return list(seen)
+    visit(path)
+    files = list(seen)
+    _closures[path] = (_stamps(files), files)
+    return files
+
+
+_closures: dict[Path, tuple[tuple, list[Path]]] = {}
+
+
+def _stamps(files: list[Path]) -> tuple:
+    stamps = []
+    for file in files:
+        try:
+            info = file.stat()
+            stamps.append((info.st_size, info.st_mtime_ns))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
 
 
 def _cache_key(text: str | None, files: list[Path], base_uri: str | None) -> str:

@@ -167,6 +167,12 @@ _engines: dict[tuple, "Engine | SchemaUnusable"] = {}
 _digests = HashCache()
 
 
+def content_digest(path: Path) -> str:
+    """The sha256 of a file, read again only when its size or mtime changed (the key of
+    everything validation caches about a file). Raises ``OSError``."""
+    return _digests.hash(Path(path).resolve()).sha256
+
+
 def load(kind: str, path: Path | str | None, context: LoadContext = LoadContext()) -> Engine:
     """The engine for the schema ``path`` of ``kind``, loaded once per process and content.
 
@@ -182,7 +188,7 @@ def load(kind: str, path: Path | str | None, context: LoadContext = LoadContext(
     digest = None
     if resolved is not None:
         try:
-            digest = _digests.hash(resolved).sha256
+            digest = content_digest(resolved)
         except OSError:
             raise SchemaUnusable(f"{spec.label} schema not found", str(path),
                                  rule="schema-unavailable") from None

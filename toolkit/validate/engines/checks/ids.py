@@ -8,10 +8,10 @@ duplicates at the second occurrence naming the first, values that are not NCName
 from __future__ import annotations
 
 import difflib
-from collections import Counter
-import os
 import re
+from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 from typing import Callable
 
 from lxml import etree
@@ -19,6 +19,7 @@ from lxml import etree
 from toolkit.core.errors import ToolkitError
 from toolkit.core.findings import Finding
 from toolkit.core.parse import parse_file
+from toolkit.validate.engines.base import content_digest
 from toolkit.validate.locate import xpath_of
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -95,16 +96,16 @@ def check(el: etree._Element, value: str, first: dict[str, etree._Element],
 
 def ids_in_file(path: str) -> Ids | None:
     """The ids of another XML file (for ``file.xml#id`` pointers), or None if it does not
-    parse; cached per process while the file's size and mtime are unchanged."""
+    parse; cached per process by the file's content."""
     try:
-        info = os.stat(path)
+        digest = content_digest(Path(path))
     except OSError:
         return None
-    return _ids_in_file(path, info.st_mtime_ns, info.st_size)
+    return _ids_in_file(path, digest)
 
 
 @lru_cache(maxsize=256)
-def _ids_in_file(path: str, _mtime_ns: int, _size: int) -> Ids | None:
+def _ids_in_file(path: str, _digest: str) -> Ids | None:
     try:
         tree = parse_file(path)
     except ToolkitError:
