@@ -3,7 +3,8 @@
 
 A document is parsed once; with ``--validate`` the validation plan of ``validate``
 (:mod:`toolkit.validate.run`) runs over that tree first and a document with errors is not
-published. The tree is then handed to Saxon once (:class:`toolkit.core.saxon.Document`)
+published. The register files it points to are read (:mod:`toolkit.build.registers`), and
+the tree and the registers are handed to Saxon once (:class:`toolkit.core.saxon.Document`)
 for all its formats. Every output is produced in memory first and written only when all
 of them succeeded, each atomically; a failing or invalid document therefore leaves the
 previous good outputs in place and no half-written file.
@@ -12,7 +13,8 @@ previous good outputs in place and no half-written file.
 
 * **incrementally**: a source whose content, configuration (toolkit version, formats,
   parameters, stylesheets; with validation its options and schemas), outputs and the files
-  it read besides (XIncluded parts, the schemas it was validated against) are unchanged
+  it read besides (XIncluded parts, register files, the schemas it was validated against)
+  are unchanged
   since the last run into the same folder is skipped (see :mod:`toolkit.build.manifest`);
   ``force=True`` rebuilds all. Deciding that costs a ``stat`` per file and imports neither
   Saxon, WeasyPrint nor the validation engines.
@@ -35,8 +37,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
+from urllib.parse import unquote, urlsplit
 
 from toolkit.build import formats, pdf
+from toolkit.build.registers import find_registers
 from toolkit.build.manifest import Manifest, config_hash
 from toolkit.core import resources, saxon, write
 from toolkit.core.errors import ToolkitError, UsageError
@@ -123,6 +127,12 @@ def output_name(source: Source, fmt_name: str) -> Path:
     return stem.with_name(stem.name + formats.FORMATS[fmt_name].suffix)
 
 
+def source_root(source: Source) -> Path:
+    """The folder the user named for ``source`` (its own folder for a file given by name):
+    register files it points to may come from anywhere below it."""
+    return source.path.parents[max(0, len(source.relative.parts) - 1)]
+
+
 class Invalid(ToolkitError):
     """``build --validate``: the document has errors and is not published."""
 
@@ -162,12 +172,16 @@ def render(source: Source, options: BuildOptions,
         findings += found
         if any(f.severity == "error" for f in found):
             raise Invalid(name, findings)
+    found = find_registers(tree, source.path, source_root(source))
+    findings += found.findings
+    read += [Path(unquote(urlsplit(t.docinfo.URL).path)) for t in found.trees]
+    registers = [saxon.Document(t) for t in found.trees]
     document = saxon.Document(tree)
-    del tree
+    del tree, found
     outputs: dict[Path, bytes] = {}
     for fmt_name in options.formats:
         result = formats.transform(document, formats.FORMATS[fmt_name], options.param_dict(),
-                                   name, overrides)
+                                   name, overrides, registers)
         findings += [Finding(name, None, None, "warning", message, "xsl:message", source="xslt")
                      for message in result.messages]
         if fmt_name == "pdf":

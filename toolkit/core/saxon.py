@@ -133,18 +133,21 @@ class Stylesheet:
         """Transform one document (already parsed safely) and return its serialized result.
 
         ``source`` is best a :class:`Document`, shared by every stylesheet run over it.
-        ``params`` values may be str, bool, int or float; they become stylesheet
-        parameters. ``name`` is the source file, used in error messages.
+        ``params`` values may be str, bool, int or float, or a list of documents (trees or
+        :class:`Document`: a parameter of type ``document-node()*``); they become
+        stylesheet parameters. ``name`` is the source file, used in error messages.
         """
         doc = source if isinstance(source, Document) else Document(source, base_uri)
         with _lock:
             self._processor.lock()
-            proc = self._processor.proc
             exe = self._exe
             exe.clear_parameters()
             exe.clear_xsl_messages()
-            for key, value in (params or {}).items():
-                exe.set_parameter(key, _xdm(proc, value))
+            # The XDM values must outlive the transform: saxonche frees a node sequence
+            # whose Python wrapper is collected, even while a parameter still refers to it.
+            values = {key: _xdm(self._processor, value) for key, value in (params or {}).items()}
+            for key, value in values.items():
+                exe.set_parameter(key, value)
             exe.set_save_xsl_message(True)
             exe.set_capture_result_documents(True)
             failure = None
@@ -291,7 +294,10 @@ def serialize_for_saxon(tree: etree._ElementTree | etree._Element) -> bytes:
     return b"\n".join(parts)
 
 
-def _xdm(proc, value):
+def _xdm(processor: _Processor, value):
+    proc = processor.proc
+    if isinstance(value, (list, tuple)):
+        return _xdm_documents(processor, value)
     if isinstance(value, bool):
         return proc.make_boolean_value(value)
     if isinstance(value, int):
@@ -299,6 +305,19 @@ def _xdm(proc, value):
     if isinstance(value, float):
         return proc.make_double_value(value)
     return proc.make_string_value(str(value))
+
+
+def _xdm_documents(processor: _Processor, documents):
+    """A sequence of document nodes (a ``document-node()*`` parameter): each document
+    (tree or :class:`Document`, parsed by the safe parser, not by Saxon) keeps its file URI
+    as base URI, so ``base-uri()`` and relative pointers into it work in the stylesheet."""
+    from saxonche import PyXdmValue
+
+    sequence = PyXdmValue(processor.proc)
+    for doc in documents:
+        doc = doc if isinstance(doc, Document) else Document(doc)
+        sequence.add_xdm_item(doc.node(processor))
+    return sequence
 
 
 def _messages(value) -> list[str]:
