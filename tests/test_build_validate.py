@@ -109,3 +109,16 @@ def test_a_plain_build_loads_no_validation_engine(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=tmp_path, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+def test_an_edited_register_file_rebuilds_the_documents_pointing_to_it(tmp_path):
+    import shutil
+
+    for name in ("letter.xml", "persons.xml", "places.xml"):
+        shutil.copy(Path(__file__).parent / "fixtures" / "common" / name, tmp_path / name)
+    args = ("build", "letter.xml", "--to", "text", "-o", "out")
+    assert "1 built" in run_cli(*args, cwd=tmp_path).stderr
+    assert "1 up to date" in run_cli(*args, cwd=tmp_path).stderr
+    places = tmp_path / "places.xml"
+    places.write_text(places.read_text().replace("</placeName>", "</placeName><!-- edited -->", 1))
+    assert "1 built" in run_cli(*args, cwd=tmp_path).stderr
