@@ -1,10 +1,11 @@
 """The RELAX NG and Schematron modules behind the engine protocol of :mod:`.base`.
 
-:mod:`.relaxng` and :mod:`.schematron` keep their own API (``relaxng.load(path, timeout,
-catalogs).validate(tree, name, source)``, ``load_schematron(path, phase).validate(tree,
-name)``); these thin wrappers give them the one signature every engine has. Once those
-modules define ``load(path, context) -> Engine`` themselves, the wrappers go and the
-table in :mod:`toolkit.validate.engines` names their loaders directly.
+:mod:`.relaxng` keeps its own API (``relaxng.load(path, timeout, catalogs).validate(tree,
+name, source)``); :mod:`.schematron` has ``load(path, context)`` and ``iter_findings`` but
+is not an :class:`~.base.Engine` and raises its own ``SchematronError``. These thin
+wrappers give both the one signature and the one error class every engine has. Once those
+modules define ``load(path, context) -> Engine`` raising ``SchemaUnusable``, the wrappers
+go and the table in :mod:`toolkit.validate.engines` names their loaders directly.
 """
 
 from __future__ import annotations
@@ -62,11 +63,11 @@ class SchematronEngine(_Wrapped):
                       path: Path | None = None) -> Iterator[Finding]:
         if self.path.suffix.lower() in (".rng", ".odd") and not self.schema.pattern_ids:
             return  # a grammar declared as Schematron too, that embeds no rules
-        yield from self.schema.validate(tree, name)
+        yield from self.schema.iter_findings(tree, name, path)
 
 
 def load_schematron(path: Path, context: LoadContext = LoadContext()) -> SchematronEngine:
     try:
-        return SchematronEngine(schematron.load_schematron(path, context.phase))
+        return SchematronEngine(schematron.load(path, context))
     except ToolkitError as exc:
         raise unusable(exc) from None
