@@ -1,4 +1,4 @@
-"""The ``tei-edition`` command: ``build`` and ``validate``.
+"""The ``tei-edition`` command: ``build``, ``validate``, ``serve``, ``lsp``.
 
 Each command lives in a module of its own (:mod:`.build`, :mod:`.validate`; what they
 share in :mod:`.ui`), loaded when it is invoked: ``build`` then imports none of the
@@ -27,6 +27,8 @@ from toolkit.core.errors import ToolkitError
 COMMANDS = {
     "build": "toolkit.cli.build:build",
     "validate": "toolkit.cli.validate:validate",
+    "serve": "toolkit.cli.serve_command:serve",
+    "lsp": "toolkit.cli.lsp_command:lsp",
 }
 
 

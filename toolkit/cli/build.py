@@ -52,7 +52,8 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, no_
           verbose) -> None:
     """Build editions of SOURCES (files, folders, globs).
 
-    With no SOURCES, builds the bundled edition (the telegram of 29 March 1953).
+    With no SOURCES, builds the bundled edition (the telegram of 29 March 1953 and its
+    front matter; its register file is validated, not built).
     Documents whose source, stylesheets, options and outputs are unchanged since the
     last build into the same folder are skipped (see OUT/.tei-edition-manifest.json);
     --force rebuilds them. A document that fails (or, with --validate, is invalid) is
@@ -74,8 +75,8 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, no_
                                         schema_timeout=cfg.schema_timeout,
                                         unavailable=cfg.unavailable)
     problems: list[Finding] = []
-    found = source_list.expand(list(sources) or [str(p) for p in resources.bundled_edition()],
-                               problems=problems)
+    found = (source_list.expand(list(sources), problems=problems) if sources
+             else resources.bundled_sources(documents_only=True))
     for finding in problems:
         ui.finding(finding)
     options = pipeline.BuildOptions(formats, out, pairs(params, "--param"), overrides,

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli import CONTEXT, _pairs, cli
+from toolkit.cli import CONTEXT, cli
+from toolkit.cli.ui import pairs
 from toolkit.core.errors import ToolkitError, UsageError
 
 
@@ -37,7 +38,7 @@ def serve(sources, port, params, stylesheets) -> None:
     from toolkit.serve.app import LiveApp
 
     err = click.get_text_stream("stderr")
-    overrides = {k: Path(v) for k, v in _pairs(stylesheets, "--stylesheet")}
+    overrides = {k: Path(v) for k, v in pairs(stylesheets, "--stylesheet")}
     for fmt, path in overrides.items():
         if fmt not in ("html", "text", "pdf"):
             raise click.BadParameter(f"unknown format {fmt!r}", param_hint="--stylesheet")
@@ -52,7 +53,7 @@ def serve(sources, port, params, stylesheets) -> None:
         click.echo("tei-edition serve: no documents to serve", err=True)
         sys.exit(2)
     try:
-        app = LiveApp(found, port=port, params=dict(_pairs(params, "--param")),
+        app = LiveApp(found, port=port, params=dict(pairs(params, "--param")),
                       overrides=overrides)
     except OSError as exc:
         click.echo(f"tei-edition serve: cannot listen on 127.0.0.1:{port}: "

@@ -17,6 +17,7 @@ sub-table::
     unavailable = "error"                  # severity when a declared schema cannot be found
     jobs = 1                               # validate's worker processes
     validate = true                        # build validates first (build --validate)
+    registers = ["tei/registers.xml"]      # register files for serve and lsp
 
     [tool.tei-edition.build]
     validate = true                        # the same, where a [validate] table exists
@@ -40,6 +41,8 @@ SEVERITY_CHOICES = ("error", "warning", "info")
 #: keys of the top of the table and of its ``validate`` sub-table
 VALIDATE_KEYS = ("schemas", "rules", "catalogs", "schema-dir", "fail-on", "checks",
                  "schema-timeout", "unavailable", "jobs")
+#: keys of the top of the table only
+TOP_KEYS = ("validate", "registers")
 #: keys of the ``build`` sub-table
 BUILD_KEYS = ("validate", "jobs")
 
@@ -60,6 +63,7 @@ class Config:
     jobs: int | None = None
     build_validate: bool | None = None
     build_jobs: int | None = None
+    registers: tuple[Path, ...] = ()
 
 
 def find_config(start: Path | None = None) -> Config:
@@ -100,18 +104,18 @@ def load(path: Path, table: dict) -> Config:
     sub_validate = table.get("validate") if isinstance(table.get("validate"), dict) else {}
     sub_build = table.get("build") if isinstance(table.get("build"), dict) else {}
     top = {k: v for k, v in table.items() if not (k in ("validate", "build") and isinstance(v, dict))}
-    _unknown(top, VALIDATE_KEYS + ("validate",), "", path)
+    _unknown(top, VALIDATE_KEYS + TOP_KEYS, "", path)
     _unknown(sub_validate, VALIDATE_KEYS, "validate.", path)
     _unknown(sub_build, BUILD_KEYS, "build.", path)
-    merged = {k: v for k, v in top.items() if k != "validate"}
+    merged = {k: v for k, v in top.items() if k not in TOP_KEYS}
     merged.update(sub_validate)
     base = path.resolve().parent
 
     def fail(message: str) -> UsageError:
         return UsageError(message, str(path), rule="config")
 
-    def paths(key: str) -> tuple[Path, ...]:
-        value = merged.get(key, [])
+    def paths(key: str, table: dict = merged) -> tuple[Path, ...]:
+        value = table.get(key, [])
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -155,4 +159,5 @@ def load(path: Path, table: dict) -> Config:
         jobs=jobs(merged.get("jobs"), "jobs"),
         build_validate=flag(build_validate, "validate"),
         build_jobs=jobs(sub_build.get("jobs"), "build.jobs"),
+        registers=paths("registers", top),
     )

@@ -32,9 +32,9 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit.core.errors import ParseError, UsageError
+from toolkit.core import xinclude as includes
 from toolkit.core.xinclude import (MAX_XINCLUDE_DEPTH, MAX_XINCLUDED_ELEMENTS,  # noqa: F401
-                                   MAX_XINCLUDES, SourceTree, as_source_tree,
-                                   resolve_xincludes)
+                                   MAX_XINCLUDES, SourceTree, as_source_tree)
 
 #: Files larger than this are refused before parsing; real TEI rarely passes 100 MB.
 MAX_SOURCE_BYTES = 256 * 1024 * 1024
@@ -129,9 +129,16 @@ def parse_file(path: str | os.PathLike[str], *, xinclude: bool = True,
     path = Path(path)
     tree = parse_bytes(read_source(path), str(path), base_url=path.resolve().as_uri())
     if xinclude:
-        resolve_xincludes(tree, path, include_root, read=read_source, parse=parse_bytes,
-                          max_bytes=MAX_SOURCE_BYTES)
+        resolve_xincludes(tree, path, include_root)
     return tree
+
+
+def resolve_xincludes(tree: etree._ElementTree, path: str | os.PathLike[str],
+                      include_root: str | os.PathLike[str] | None = None) -> etree._ElementTree:
+    """Resolve the XIncludes of ``tree`` (parsed from ``path``, e.g. an editor's buffer) in
+    place, reading and parsing included files safely (see :mod:`toolkit.core.xinclude`)."""
+    return includes.resolve_xincludes(tree, path, include_root, read=read_source,
+                                      parse=parse_bytes, max_bytes=MAX_SOURCE_BYTES)
 
 
 # --- messages ----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from toolkit.core import config as config_module
-from toolkit.validate.run import DEFAULT_TIMEOUT, ValidationOptions
+from toolkit.validate.options import DEFAULT_TIMEOUT, ValidationOptions
 
 
 def options_for(folder: Path | None = None) -> tuple[ValidationOptions, config_module.Config]:
@@ -32,19 +32,13 @@ def options_for(folder: Path | None = None) -> tuple[ValidationOptions, config_m
 
 def configured_registers(cfg: config_module.Config) -> tuple[Path, ...]:
     """Register files named by the configuration (``registers = ["tei/registers.xml"]``)."""
-    value = cfg.extra.get("registers", [])
-    if isinstance(value, str):
-        value = [value]
-    base = cfg.path.resolve().parent if cfg.path else Path.cwd()
-    return tuple(base / v for v in value if isinstance(v, str))
+    return cfg.registers
 
 
 def forget_other_files() -> None:
     """Drop what the checks remember of other files (the ids of ``registers.xml``, read
     once per path): a long-running process calls this before checking again, so that an
     edited register file is read afresh."""
-    from toolkit.validate.engines import checks
+    from toolkit.validate.engines.checks import ids
 
-    cached = getattr(checks, "_ids_in_file", None)
-    if cached is not None:
-        cached.cache_clear()
+    ids.forget()

@@ -77,10 +77,14 @@ def element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | N
 class Locator:
     """Locations in one parsed source ``name`` (the file ``path``), XIncludes followed."""
 
-    def __init__(self, tree: etree._ElementTree, name: str, path: Path | None) -> None:
+    def __init__(self, tree: etree._ElementTree, name: str, path: Path | None,
+                 lines: list[str] | None = None) -> None:
         self.name = name
         self.path = Path(path) if path is not None else None
         self.origins = origins_of(tree)
+        #: ``lines``: the text of the document itself when it is not what is on disk (an
+        #: editor's unsaved buffer)
+        self._buffer = lines
         self._lines: dict[Path, list[bytes]] = {}
 
     def file_of(self, el: etree._Element) -> tuple[str, Path | None]:
@@ -91,8 +95,10 @@ class Locator:
                 return self.origins.name_of(el), included
         return self.name, self.path
 
-    def _text(self, path: Path | None) -> list[bytes]:
+    def _text(self, path: Path | None) -> list[bytes] | list[str]:
         """The lines of ``path`` as libxml2 counts them (at ``\n``), still undecoded."""
+        if self._buffer is not None and path == self.path:
+            return self._buffer
         if path is None:
             return []
         if path not in self._lines:
@@ -113,7 +119,10 @@ class Locator:
             index = line - 1 + offset
             if index >= len(lines):
                 break
-            text = lines[index].decode("utf-8", "replace").rstrip("\r")
+            text = lines[index]
+            if isinstance(text, bytes):
+                text = text.decode("utf-8", "replace")
+            text = text.rstrip("\r")
             match = pattern.search(text)
             if match:
                 return index + 1, match.start() + 1

@@ -20,7 +20,7 @@ from toolkit.core.findings import Finding
 from toolkit.core.parse import parse_file
 from toolkit.validate.engines.base import KINDS, load
 from toolkit.validate.locate import relocate
-from toolkit.validate.options import ValidationOptions
+from toolkit.validate.options import DEFAULT_TIMEOUT, ValidationOptions  # noqa: F401
 from toolkit.validate.plan import SchemaUse, catalogs_for, context_for, plan  # noqa: F401
 
 
@@ -56,21 +56,31 @@ def run_schema(use: SchemaUse, tree, name: str, source: Path | None,
                         f"{use.path.name}: {exc.message}{where}", rule, source=use.kind)]
 
 
-def check_tree(tree, path: Path | None, options: ValidationOptions, name: str) -> FileResult:
-    """Run the plan of ``tree`` (the parsed file ``path``) and the checks over it."""
+def check_tree(tree, path: Path | None, options: ValidationOptions, name: str,
+               lines: list[str] | None = None) -> FileResult:
+    """Run the plan of ``tree`` (the parsed file ``path``) and the checks over it; never
+    raises.
+
+    ``path`` is the file the tree stands for (its declarations and pointers are resolved
+    relative to it); ``lines`` its text when that is not what is on disk (an editor's
+    unsaved buffer), for the checks' columns.
+    """
     started = time.perf_counter()
     timings: dict[str, float] = {}
-    uses, findings = plan(tree, path, options, name)
-    for use in uses:
-        t = time.perf_counter()
-        findings += run_schema(use, tree, name, path, options)
-        kind = "rng" if use.kind == "rnc" else use.kind
-        timings[kind] = timings.get(kind, 0.0) + time.perf_counter() - t
-    if options.checks:
-        t = time.perf_counter()
-        findings += load("checks", None).findings(tree, name, path)
-        timings["checks"] = time.perf_counter() - t
-    findings = sorted(_unique(relocate(findings, tree, name)), key=Finding.sort_key)
+    try:
+        uses, findings = plan(tree, path, options, name)
+        for use in uses:
+            t = time.perf_counter()
+            findings += run_schema(use, tree, name, path, options)
+            kind = "rng" if use.kind == "rnc" else use.kind
+            timings[kind] = timings.get(kind, 0.0) + time.perf_counter() - t
+        if options.checks:
+            t = time.perf_counter()
+            findings += list(load("checks", None).iter_findings(tree, name, path, lines))
+            timings["checks"] = time.perf_counter() - t
+        findings = sorted(_unique(relocate(findings, tree, name)), key=Finding.sort_key)
+    except Exception as exc:  # noqa: BLE001 - one file must not stop the run
+        return _internal(name, exc, started)
     return FileResult(name, findings, time.perf_counter() - started,
                       [f"{u.kind}:{u.path}" for u in uses], timings)
 
@@ -80,25 +90,28 @@ def check_file(path: Path, options: ValidationOptions, name: str | None = None) 
     name = name or str(path)
     started = time.perf_counter()
     try:
-        try:
-            tree = parse_file(path)
-        except ToolkitError as exc:
-            finding = exc.finding()
-            return FileResult(name, [Finding(finding.file if finding.file != str(path) else name,
-                                             finding.line, finding.column, finding.severity,
-                                             finding.message, finding.rule, None, "parse")],
-                              time.perf_counter() - started)
-        parsed = time.perf_counter() - started
-        result = check_tree(tree, path, options, name)
-        result.seconds += parsed
-        result.timings = {"parse": parsed, **result.timings}
-        return result
-    except Exception as exc:  # noqa: BLE001 - one file must not stop the run
-        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        return FileResult(name, [Finding(name, None, None, "error",
-                                         f"internal error while validating: {detail}",
-                                         "internal-error", source="toolkit")],
+        tree = parse_file(path)
+    except ToolkitError as exc:
+        finding = exc.finding()
+        return FileResult(name, [Finding(finding.file if finding.file != str(path) else name,
+                                         finding.line, finding.column, finding.severity,
+                                         finding.message, finding.rule, None, "parse")],
                           time.perf_counter() - started)
+    except Exception as exc:  # noqa: BLE001 - one file must not stop the run
+        return _internal(name, exc, started)
+    parsed = time.perf_counter() - started
+    result = check_tree(tree, path, options, name)
+    result.seconds += parsed
+    result.timings = {"parse": parsed, **result.timings}
+    return result
+
+
+def _internal(name: str, exc: Exception, started: float) -> FileResult:
+    detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+    return FileResult(name, [Finding(name, None, None, "error",
+                                     f"internal error while validating: {detail}",
+                                     "internal-error", source="toolkit")],
+                      time.perf_counter() - started)
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

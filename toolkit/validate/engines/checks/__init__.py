@@ -23,7 +23,7 @@ from toolkit.core.findings import Finding
 from toolkit.validate.engines.base import Engine, LoadContext
 from toolkit.validate.engines.checks import dates, ids, pointers
 from toolkit.validate.engines.checks.dates import parse_date_text, parse_w3c  # noqa: F401
-from toolkit.validate.engines.checks.pointers import POINTER_ATTRIBUTES  # noqa: F401
+from toolkit.validate.engines.checks.pointers import POINTER_ATTRIBUTES, POINTER_FROM_TO  # noqa: F401
 from toolkit.validate.locate import TEI_NS, Locator, xpath_of  # noqa: F401
 
 _TEI = "{" + TEI_NS + "}"
@@ -44,19 +44,23 @@ class ChecksEngine(Engine):
 
     kind = "checks"
 
-    def iter_findings(self, tree: etree._ElementTree, name: str,
-                      path: Path | None = None) -> Iterator[Finding]:
-        yield from run_checks(tree, name, path)
+    def iter_findings(self, tree: etree._ElementTree, name: str, path: Path | None = None,
+                      lines: list[str] | None = None) -> Iterator[Finding]:
+        """The protocol's signature; ``lines`` is the document's text when it is not the
+        file on disk (an editor's buffer), for the columns of findings."""
+        yield from run_checks(tree, name, path, lines)
 
 
 def load(path: Path | None = None, context: LoadContext = LoadContext()) -> ChecksEngine:
     return ChecksEngine()
 
 
-def run_checks(tree: etree._ElementTree, name: str, source: Path | None = None) -> list[Finding]:
+def run_checks(tree: etree._ElementTree, name: str, source: Path | None = None,
+               lines: list[str] | None = None) -> list[Finding]:
     """All checks for one parsed document (pointer and date checks for TEI only):
-    id findings, then pointer findings, then date findings, each in document order."""
-    where = Locator(tree, name, source)
+    id findings, then pointer findings, then date findings, each in document order.
+    ``lines`` is the document's text when it is not the file ``source`` on disk."""
+    where = Locator(tree, name, source, lines)
 
     def finding(el, attr, severity, message, rule) -> Finding:
         return where.finding(el, attr, severity, message, rule, "checks")

@@ -111,3 +111,9 @@ def _ids_in_file(path: str, _digest: str) -> Ids | None:
     except ToolkitError:
         return None
     return Ids(frozenset(str(value) for value in tree.xpath("//@xml:id")))
+
+
+def forget() -> None:
+    """Drop the ids remembered of other files (a long-running process, between checks; an
+    edited file is read afresh anyway, since the cache is keyed by content)."""
+    _ids_in_file.cache_clear()
