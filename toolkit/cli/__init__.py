@@ -1,4 +1,5 @@
-"""The ``tei-edition`` command: ``build``, ``validate``, ``serve``, ``lsp``.
+"""The ``tei-edition`` command: ``build``, ``validate``, ``serve``, ``lsp``, ``import``,
+``annotate``.
 
 Each command lives in a module of its own (:mod:`.build`, :mod:`.validate`; what they
 share in :mod:`.ui`), loaded when it is invoked: ``build`` then imports none of the
@@ -29,6 +30,8 @@ COMMANDS = {
     "validate": "toolkit.cli.validate:validate",
     "serve": "toolkit.cli.serve_command:serve",
     "lsp": "toolkit.cli.lsp_command:lsp",
+    "import": "toolkit.cli.import_command:import_",
+    "annotate": "toolkit.cli.annotate_command:annotate",
 }
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli import CONTEXT, Ui, _common, cli
+from toolkit.cli import cli
+from toolkit.cli.ui import CONTEXT, Ui, verbosity
 from toolkit.core.errors import ToolkitError
 from toolkit.core.findings import Finding
 
@@ -36,7 +37,7 @@ _FORMATS = ("text", "json", "junit", "github", "sarif")
               help="Report format (text on stderr; the others on stdout).")
 @click.option("--check", is_flag=True,
               help="Exit 1 when any untagged mention remains (for CI).")
-@_common
+@verbosity
 def annotate(sources, registers, apply_, resp, cert, fmt, check, quiet, verbose) -> None:
     """Find mentions of register entries that are not tagged in SOURCES.
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli import CONTEXT, Ui, _common, cli
+from toolkit.cli import cli
+from toolkit.cli.ui import CONTEXT, Ui, verbosity
 from toolkit.core.errors import ToolkitError
 
 
@@ -17,7 +18,7 @@ from toolkit.core.errors import ToolkitError
 @click.option("-o", "--out", "out", default=".", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder for the drafts.")
 @click.option("-f", "--force", is_flag=True, help="Replace drafts that already exist.")
-@_common
+@verbosity
 def import_(pages, out, force, quiet, verbose) -> None:
     """Make a TEI draft from each captured archive PAGE (its text, or its saved HTML).
 

@@ -46,13 +46,17 @@ class Ui:
             self.err.print(message, style="dim", markup=False, highlight=False)
 
 
-def common(function):
-    """``-q/--quiet``, ``-v/--verbose`` and ``--no-config``, which every command takes."""
+def verbosity(function):
+    """``-q/--quiet`` and ``-v/--verbose``, which every command takes."""
     function = click.option("-q", "--quiet", is_flag=True, help="Print errors only.")(function)
-    function = click.option("-v", "--verbose", count=True, help="Say more (repeatable).")(function)
-    function = click.option("--no-config", is_flag=True,
-                            help="Ignore pyproject.toml / edition.toml settings.")(function)
-    return function
+    return click.option("-v", "--verbose", count=True, help="Say more (repeatable).")(function)
+
+
+def common(function):
+    """:func:`verbosity` and ``--no-config``: the options of a :class:`ConfiguredCommand`."""
+    function = verbosity(function)
+    return click.option("--no-config", is_flag=True,
+                        help="Ignore pyproject.toml / edition.toml settings.")(function)
 
 
 def _defaults(command: str, cfg: config_module.Config) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -55,10 +56,12 @@ REPORT_FORMATS = ("text", "json", "junit", "github", "sarif")
               help="Severity of a declared schema that cannot be found locally [default: error].")
 @click.option("-j", "--jobs", "jobs", default=None, callback=jobs_option,
               help="Worker processes: a number or 'auto' [default: 1, or 'jobs' in the config].")
+@click.option("--suggest", is_flag=True,
+              help="Also report untagged mentions of register entries (see annotate).")
 @common
 @click.pass_context
 def validate(ctx, sources, schemas, rules, phase, catalogs, schema_dir, fmt, output, reports,
-             fail_on, checks, schema_timeout, unavailable, jobs, no_config, quiet,
+             fail_on, checks, schema_timeout, unavailable, jobs, suggest, no_config, quiet,
              verbose) -> None:
     """Validate SOURCES (files, folders, globs) against their schemas and rules.
 
@@ -73,8 +76,9 @@ def validate(ctx, sources, schemas, rules, phase, catalogs, schema_dir, fmt, out
     ui = Ui(quiet, verbose)
     started = time.perf_counter()
     extra_reports = _reports(reports)
-    options = validation_options(ctx.meta["config"], schemas, rules, catalogs, schema_dir,
-                                 checks, schema_timeout, unavailable, phase)
+    options = dataclasses.replace(
+        validation_options(ctx.meta["config"], schemas, rules, catalogs, schema_dir, checks,
+                           schema_timeout, unavailable, phase), suggest=suggest)
     threshold = fail_on or "error"
     jobs = default_jobs() if jobs == "auto" else (jobs or 1)
     try:

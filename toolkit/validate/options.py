@@ -28,3 +28,4 @@ class ValidationOptions:
     phase: str | None = None
     origin: str = "command line"
     use_env_catalogs: bool = True
+    suggest: bool = False  # also report untagged mentions of register entries (annotate)
