@@ -76,11 +76,11 @@ def _check(text: str, path: Path) -> None:
     """The draft must be valid against the edition's schema; if it is not, that is a bug
     of the importer, said as such, and nothing is written."""
     from toolkit.core.parse import parse_bytes
-    from toolkit.validate.engines import xsd
+    from toolkit.validate.engines.base import load
 
     tree = parse_bytes(text.encode("utf-8"), str(path))
-    schema = xsd.load(resources.schema_path("edition.xsd"))
-    errors = [f for f in xsd.validate(tree, str(path), schema) if f.severity == "error"]
+    schema = load("xsd", resources.schema_path("edition.xsd"))
+    errors = [f for f in schema.iter_findings(tree, str(path)) if f.severity == "error"]
     if errors:
         raise ToolkitError("internal error: the draft made from this page is not valid against "
                            f"edition.xsd ({errors[0].message}); nothing written", str(path),
