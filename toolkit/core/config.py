@@ -16,12 +16,18 @@ sub-table::
     schema-timeout = 60                    # seconds a RELAX NG schema may take to compile
     unavailable = "error"                  # severity when a declared schema cannot be found
     jobs = 1                               # validate's worker processes
+    executor = "dask"                      # where validate and build run: local | dask
+    scheduler = "tcp://10.0.0.5:8786"      # with dask: join this cluster (default: a
+                                           # LocalCluster of --jobs processes on 127.0.0.1)
+    batch-bytes = 2000000                  # with dask: source bytes per task (default: ~0.5 s)
     validate = true                        # build validates first (build --validate)
     registers = ["tei/registers.xml"]      # register files for serve and lsp
 
     [tool.tei-edition.build]
     validate = true                        # the same, where a [validate] table exists
     jobs = 2                               # build's worker processes (default: auto)
+    executor = "local"                     # executor, scheduler, batch-bytes: for build only
+    return-outputs = true                  # with dask: workers send outputs back to be written
 
 Relative paths are relative to the file that names them. A key the toolkit does not know
 is an error naming the key and the file (a misspelt ``fail_on`` must not be ignored).
@@ -38,13 +44,16 @@ from pathlib import Path
 from toolkit.core.errors import UsageError
 
 SEVERITY_CHOICES = ("error", "warning", "info")
+EXECUTOR_CHOICES = ("local", "dask")
+#: where the work runs (:mod:`toolkit.core.executors`): top-level keys apply to every command
+EXECUTOR_KEYS = ("executor", "scheduler", "batch-bytes")
 #: keys of the top of the table and of its ``validate`` sub-table
 VALIDATE_KEYS = ("schemas", "rules", "catalogs", "schema-dir", "fail-on", "checks",
-                 "schema-timeout", "unavailable", "jobs")
+                 "schema-timeout", "unavailable", "jobs") + EXECUTOR_KEYS
 #: keys of the top of the table only
 TOP_KEYS = ("validate", "registers")
 #: keys of the ``build`` sub-table
-BUILD_KEYS = ("validate", "jobs")
+BUILD_KEYS = ("validate", "jobs", "return-outputs") + EXECUTOR_KEYS
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,15 @@ class Config:
     build_validate: bool | None = None
     build_jobs: int | None = None
     registers: tuple[Path, ...] = ()
+    #: ``executor``, ``scheduler``, ``batch-bytes`` for validate (and site) ...
+    executor: str | None = None
+    scheduler: str | None = None
+    batch_bytes: int | None = None
+    #: ... and for build (its sub-table over the top of the table)
+    build_executor: str | None = None
+    build_scheduler: str | None = None
+    build_batch_bytes: int | None = None
+    build_return_outputs: bool | None = None
 
 
 def find_config(start: Path | None = None) -> Config:
@@ -145,7 +163,17 @@ def load(path: Path, table: dict) -> Config:
     schema_dir = merged.get("schema-dir")
     if schema_dir is not None and not isinstance(schema_dir, str):
         raise fail("schema-dir must be a path")
+    def executor(table: dict) -> tuple[str | None, str | None, int | None]:
+        name, scheduler = table.get("executor"), table.get("scheduler")
+        if name is not None and name not in EXECUTOR_CHOICES:
+            raise fail(f"executor must be one of {', '.join(EXECUTOR_CHOICES)}, got {name!r}")
+        if scheduler is not None and not isinstance(scheduler, str):
+            raise fail("scheduler must be an address such as tcp://host:8786")
+        return name, scheduler, jobs(table.get("batch-bytes"), "batch-bytes")
+
     build_validate = sub_build.get("validate", top.get("validate"))
+    run_on = executor(merged)
+    build_on = executor({**{k: top[k] for k in EXECUTOR_KEYS if k in top}, **sub_build})
     return Config(
         path=path,
         schemas=paths("schemas"),
@@ -160,4 +188,7 @@ def load(path: Path, table: dict) -> Config:
         build_validate=flag(build_validate, "validate"),
         build_jobs=jobs(sub_build.get("jobs"), "build.jobs"),
         registers=paths("registers", top),
+        executor=run_on[0], scheduler=run_on[1], batch_bytes=run_on[2],
+        build_executor=build_on[0], build_scheduler=build_on[1], build_batch_bytes=build_on[2],
+        build_return_outputs=flag(sub_build.get("return-outputs"), "return-outputs"),
     )
