@@ -111,7 +111,7 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, exe
                                       on_result=done, on_plan=planned, executor=spec,
                                       return_outputs=return_outputs)
     except ToolkitError as exc:
-        ui.finding(exc.finding())
+        ui.problem(exc)
         sys.exit(exc.exit_code)
     finally:
         if "bar" in state:

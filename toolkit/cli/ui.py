@@ -37,6 +37,14 @@ class Ui:
         colour = {"error": "red", "warning": "yellow", "info": "cyan"}.get(finding.severity, "")
         self.err.print(finding.format(), style=colour, markup=False)
 
+    def problem(self, exc) -> None:
+        """A :class:`~toolkit.core.errors.ToolkitError` that stops the command: located
+        when it names a file, its message alone when it does not (a missing extra)."""
+        if exc.file:
+            self.finding(exc.finding())
+        else:
+            self.err.print(f"tei-edition: {exc.message}", style="red", markup=False)
+
     def info(self, message: str) -> None:
         if not self.quiet:
             self.err.print(message, markup=False, highlight=False)

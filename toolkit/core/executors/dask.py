@@ -114,6 +114,8 @@ class DaskExecutor:
         self.batch_bytes = batch_bytes
         self.cluster: LocalCluster | None = None
         self.batches: Batches | None = None
+        #: batches lost with their worker, and items given up on
+        self.lost = self.given_up = 0
         quiet = logging.CRITICAL
         logging.getLogger("distributed").setLevel(quiet)
         try:
@@ -176,6 +178,14 @@ class DaskExecutor:
                     return
                 submit(batch, priority=0)
 
+        def finish() -> None:  # before the last result: a caller may stop asking there
+            nonlocal plugin
+            if running:
+                self.client.cancel(list(running))
+            if plugin:
+                self._unwarm(plugin)
+                plugin = None
+
         following = 0
         try:
             fill()
@@ -184,9 +194,11 @@ class DaskExecutor:
                 try:
                     values, seconds = future.result()
                 except KilledWorker:
+                    self.lost += 1
                     for i in indices:
                         crashes[i] += 1
                         if crashes[i] >= MAX_CRASHES:
+                            self.given_up += 1
                             results[i] = work.failed(items[i], DIED)
                         else:
                             retry.append(i)
@@ -197,13 +209,12 @@ class DaskExecutor:
                     batches.observe(len(indices), sum(sizes[i] for i in indices), seconds)
                 fill()
                 while following in results:
+                    if following == len(items) - 1:
+                        finish()
                     yield results.pop(following)
                     following += 1
         finally:
-            if running:
-                self.client.cancel(list(running))
-            if plugin:
-                self._unwarm(plugin)
+            finish()
 
     def _warm(self, warm: Callable[[], None] | None) -> str | None:
         if warm is None:
@@ -221,7 +232,12 @@ class DaskExecutor:
 
     def describe(self) -> str:
         text = f"dask: {self.workers} worker thread(s) at {self.where}"
-        return text + (f"; {self.batches.summary()}" if self.batches else "")
+        if self.batches:
+            text += f"; {self.batches.summary()}"
+        if self.lost:
+            text += (f"; {self.lost} task(s) lost with their worker, retried file by file"
+                     f" ({self.given_up} file(s) given up)")
+        return text
 
     def close(self) -> None:
         self.client.close()
