@@ -121,6 +121,10 @@ def open_executor(spec: ExecutorSpec, jobs: int) -> Iterator[Executor]:
 
         raise UsageError(f"unknown executor {spec.name!r} (choose from {', '.join(EXECUTORS)})",
                          rule="usage")
+    if spec.scheduler is None:
+        from toolkit.core.executors import forking
+
+        forking.start()  # its imports run while this process imports Dask
     try:
         import distributed  # noqa: F401 - the optional extra
     except ImportError:

@@ -21,6 +21,10 @@ Designed for many small files, after what Dask's own users ran into:
   hands a worker only the task it runs (``worker-saturation: 1.0``), so a death is
   blamed on the batch that caused it; a cluster joined with ``--scheduler`` keeps its own
   settings (by default it tries a task on four workers before giving up on it).
+* **Workers that start fast.** The ``LocalCluster``'s worker processes are forked from a
+  server that imported Dask and the toolkit's pipelines once (``forkserver``, where the
+  platform has it; Saxon is loaded after the fork, in each worker), not spawned: a fresh
+  interpreter per worker costs a second or more of imports, and so does closing them.
 * **Nothing listens beyond this machine** unless asked: the ``LocalCluster``'s scheduler,
   nannies and workers bind to 127.0.0.1 and it has no dashboard; ``--scheduler`` joins
   a cluster the user runs.
@@ -45,7 +49,7 @@ from distributed.scheduler import KilledWorker
 
 from toolkit import __version__
 from toolkit.core.errors import ToolkitError, UsageError
-from toolkit.core.executors import Work
+from toolkit.core.executors import Work, forking
 from toolkit.core.executors.batches import Batches, size_of
 
 T = TypeVar("T")
@@ -53,7 +57,10 @@ R = TypeVar("R")
 
 #: the scheduler settings of a LocalCluster started here (see the module docstring)
 LOCAL_CONFIG = {"distributed.scheduler.allowed-failures": 0,
-                "distributed.scheduler.worker-saturation": 1.0}
+                "distributed.scheduler.worker-saturation": 1.0,
+                # the statistical profiler samples every task thread 100 times a second
+                "distributed.worker.profile.enabled": False}
+
 CONNECT_TIMEOUT = 30
 #: an item that took its worker down this many times is reported, not retried
 MAX_CRASHES = 2
@@ -122,7 +129,10 @@ class DaskExecutor:
             if scheduler:
                 self.client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
             else:
-                with dask.config.set(LOCAL_CONFIG):
+                config = dict(LOCAL_CONFIG)
+                if forking.start():
+                    config["distributed.worker.multiprocessing-method"] = "forkserver"
+                with dask.config.set(config):
                     self.cluster = LocalCluster(
                         n_workers=max(1, jobs), threads_per_worker=1, processes=True,
                         host="127.0.0.1", scheduler_port=0, dashboard_address=None,
