@@ -41,6 +41,25 @@ def test_scheduler_needs_the_dask_executor(cli):
     assert "Traceback" not in result.stderr
 
 
+def test_configuration_chooses_the_executor_build_table_first(tmp_path, cli):
+    from toolkit.core.config import load
+
+    cfg = load(tmp_path / "edition.toml", {
+        "executor": "dask", "scheduler": "tcp://10.0.0.5:8786", "batch-bytes": 5000,
+        "build": {"executor": "local", "return-outputs": True}})
+    assert (cfg.executor, cfg.scheduler, cfg.batch_bytes) == ("dask", "tcp://10.0.0.5:8786", 5000)
+    assert (cfg.build_executor, cfg.build_scheduler, cfg.build_return_outputs) == (
+        "local", "tcp://10.0.0.5:8786", True)
+    (tmp_path / "edition.toml").write_text(
+        'executor = "dask"\nscheduler = "tcp://10.0.0.5:8786"\n[build]\nexecutor = "local"\n'
+        'return-outputs = true\n')
+    result = cli("build", str(TELEGRAM), "--to", "text", "-o", str(tmp_path / "out"), "-v",
+                 cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "local: 1 process(es)" in result.stderr  # the build table wins; no cluster joined
+    assert (tmp_path / "out" / "telegram-1953-03-29.txt").is_file()
+
+
 def test_configured_executor_must_be_known(tmp_path, cli):
     (tmp_path / "edition.toml").write_text('executor = "spark"\n')
     result = cli("validate", str(TELEGRAM), cwd=tmp_path)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from toolkit.build import pipeline
 from toolkit.build.formats import FORMATS
@@ -67,10 +68,12 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, exe
     """
     ui = Ui(quiet, verbose)
     formats = _formats(to)
-    spec = executor_spec(executor, scheduler, batch_bytes)
+    spec = executor_spec(ctx, executor, scheduler, batch_bytes)
     if return_outputs and not spec.distributed:
-        raise click.BadParameter("--return-outputs needs --executor dask",
-                                 param_hint="--return-outputs")
+        if ctx.get_parameter_source("return_outputs") == ParameterSource.COMMANDLINE:
+            raise click.BadParameter("--return-outputs needs --executor dask",
+                                     param_hint="--return-outputs")
+        return_outputs = False  # configured for the runs that do use Dask
     overrides = tuple((k, Path(v)) for k, v in pairs(stylesheets, "--stylesheet"))
     for fmt, path in overrides:
         if fmt not in formats and fmt not in FORMATS:

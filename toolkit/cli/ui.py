@@ -147,15 +147,20 @@ def executor_options(function):
     return function
 
 
-def executor_spec(executor: str, scheduler: str | None, batch_bytes: int | None):
-    """The :class:`~toolkit.core.executors.ExecutorSpec` of the options; ``--scheduler`` or
-    ``--batch-bytes`` without ``--executor dask`` is a usage error."""
+def executor_spec(ctx: click.Context, executor: str, scheduler: str | None,
+                  batch_bytes: int | None):
+    """The :class:`~toolkit.core.executors.ExecutorSpec` of the options. ``--scheduler`` or
+    ``--batch-bytes`` on the command line without ``--executor dask`` is a usage error; from
+    the configuration they are left for the commands that do run on Dask."""
+    from click.core import ParameterSource
+
     from toolkit.core.executors import ExecutorSpec
 
     if executor != "dask":
-        for given, flag in ((scheduler, "--scheduler"), (batch_bytes, "--batch-bytes")):
-            if given is not None:
+        for name, flag in (("scheduler", "--scheduler"), ("batch_bytes", "--batch-bytes")):
+            if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE:
                 raise click.BadParameter(f"{flag} needs --executor dask", param_hint=flag)
+        scheduler = batch_bytes = None
     return ExecutorSpec(executor, scheduler, batch_bytes)
 
 

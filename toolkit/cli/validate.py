@@ -84,7 +84,7 @@ def validate(ctx, sources, schemas, rules, phase, catalogs, schema_dir, fmt, out
                            schema_timeout, unavailable, phase), suggest=suggest)
     threshold = fail_on or "error"
     jobs = default_jobs() if jobs == "auto" else (jobs or 1)
-    spec = executor_spec(executor, scheduler, batch_bytes)
+    spec = executor_spec(ctx, executor, scheduler, batch_bytes)
     try:
         catalogs_for(options)  # a catalog that does not load is a usage error, up front
     except ToolkitError as exc:
