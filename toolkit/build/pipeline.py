@@ -86,8 +86,9 @@ class DocumentResult:
     seconds: float = 0.0
     #: files the build read besides the source (XIncluded parts, schemas)
     inputs: list[Path] = field(default_factory=list)
-    #: outputs not written yet, to be written by the process that asked (``return_outputs``)
-    returned: dict[Path, bytes] | None = field(default=None, repr=False)
+    #: outputs not written yet, by name inside the output folder, to be written by the
+    #: process that asked (``return_outputs``: a worker's own paths mean nothing there)
+    returned: dict[str, bytes] | None = field(default=None, repr=False)
 
     @property
     def failed(self) -> bool:
@@ -206,13 +207,14 @@ def build_document(source: Source, options: BuildOptions,
     """Build one source; errors become findings so that a run goes on with other files.
 
     With ``keep`` the outputs are not written but left in ``returned`` (see
-    :func:`write_returned`)."""
+    :func:`toolkit.build.tasks.write_returned`)."""
     start = time.perf_counter()
     result = DocumentResult(str(source.path))
     try:
         outputs, result.findings = render(source, options, result.inputs)
         if keep:
-            result.returned = outputs
+            root = Path(options.out_dir).resolve()
+            result.returned = {str(t.relative_to(root)): data for t, data in outputs.items()}
         else:
             write_all(outputs, result)
     except Invalid as exc:
@@ -327,7 +329,8 @@ def build_many(sources: list[Source], options: BuildOptions, *, jobs: int | str 
         built: Iterator[DocumentResult] = iter(())
         if pending:
             runner = stack.enter_context(open_executor(executor, summary.jobs))
-            require_same_folder(runner, [out_dir, *(source.path for source, _ in pending)])
+            require_same_folder(runner, [*([] if return_outputs else [out_dir]),
+                                         *(source.path for source, _ in pending)])
             built = runner.map(tasks.work(options, return_outputs),
                                [(source, options) for source, _ in pending])
         last_save = time.monotonic()
@@ -335,7 +338,7 @@ def build_many(sources: list[Source], options: BuildOptions, *, jobs: int | str 
             result = ready if ready is not None else next(built)
             if ready is None:
                 if result.returned is not None:
-                    tasks.write_returned(result)
+                    tasks.write_returned(result, out_dir)
                 elif executor.distributed:
                     tasks.check_visible(result)
                 if result.failed or sha is None:

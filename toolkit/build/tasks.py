@@ -70,14 +70,16 @@ def _crashed(task: tuple[Source, object], reason: str):
                                                   "worker", source="toolkit")])
 
 
-def write_returned(result) -> None:
-    """Write the outputs a worker sent back (``return_outputs``), each atomically; a write
-    that fails is the document's finding."""
+def write_returned(result, out_dir: Path) -> None:
+    """Write the outputs a worker sent back (``return_outputs``) into ``out_dir``, each
+    atomically, their names checked again here; a write that fails is the document's
+    finding."""
     from toolkit.build.pipeline import write_all
+    from toolkit.core.write import output_path
 
-    outputs, result.returned = result.returned or {}, None
+    returned, result.returned = result.returned or {}, None
     try:
-        write_all(outputs, result)
+        write_all({output_path(out_dir, name): data for name, data in returned.items()}, result)
     except ToolkitError as exc:
         result.findings.append(exc.finding())
 
