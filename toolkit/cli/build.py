@@ -9,7 +9,7 @@ import click
 from click.core import ParameterSource
 
 from toolkit.build import pipeline
-from toolkit.build.formats import FORMATS
+from toolkit.build.formats import FORMATS, pdf_engine
 from toolkit.cli import progress
 from toolkit.cli.ui import CONTEXT, ConfiguredCommand, Ui, common, exit_code, jobs_option, pairs
 from toolkit.cli.ui import executor_options, executor_spec, validation_options
@@ -93,6 +93,11 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, exe
         ui.finding(finding)
     options = pipeline.BuildOptions(formats, out, pairs(params, "--param"), overrides,
                                     validation)
+    if "pdf" in formats:
+        try:
+            pdf_engine(options.param_dict())
+        except ToolkitError as exc:
+            raise click.BadParameter(exc.message, param_hint="--param") from None
     mode = progress.choose_mode(quiet, ui.err.file)
     state: dict = {}
 
