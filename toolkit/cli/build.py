@@ -91,8 +91,10 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, exe
              else resources.bundled_sources(documents_only=True))
     for finding in problems:
         ui.finding(finding)
-    options = pipeline.BuildOptions(formats, out, pairs(params, "--param"), overrides,
-                                    validation)
+    given = pairs(params, "--param")
+    if cfg.base_url and not any(name == "base-url" for name, _ in given):
+        given += (("base-url", cfg.base_url),)   # the project's address; --param wins
+    options = pipeline.BuildOptions(formats, out, given, overrides, validation)
     if "pdf" in formats:
         try:
             pdf_engine(options.param_dict())

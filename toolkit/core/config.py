@@ -22,6 +22,7 @@ sub-table::
     batch-bytes = 2000000                  # with dask: source bytes per task (default: ~0.5 s)
     validate = true                        # build validates first (build --validate)
     registers = ["tei/registers.xml"]      # register files for serve and lsp
+    base-url = "https://example.org/ed/"   # where the edition is published (canonical URLs)
 
     [tool.tei-edition.build]
     validate = true                        # the same, where a [validate] table exists
@@ -51,7 +52,7 @@ EXECUTOR_KEYS = ("executor", "scheduler", "batch-bytes")
 VALIDATE_KEYS = ("schemas", "rules", "catalogs", "schema-dir", "fail-on", "checks",
                  "schema-timeout", "unavailable", "jobs") + EXECUTOR_KEYS
 #: keys of the top of the table only
-TOP_KEYS = ("validate", "registers")
+TOP_KEYS = ("validate", "registers", "base-url")
 #: keys of the ``build`` sub-table
 BUILD_KEYS = ("validate", "jobs", "return-outputs") + EXECUTOR_KEYS
 
@@ -82,6 +83,7 @@ class Config:
     build_scheduler: str | None = None
     build_batch_bytes: int | None = None
     build_return_outputs: bool | None = None
+    base_url: str | None = None
 
 
 def find_config(start: Path | None = None) -> Config:
@@ -174,6 +176,10 @@ def load(path: Path, table: dict) -> Config:
     build_validate = sub_build.get("validate", top.get("validate"))
     run_on = executor(merged)
     build_on = executor({**{k: top[k] for k in EXECUTOR_KEYS if k in top}, **sub_build})
+    base_url = top.get("base-url")
+    if base_url is not None and not (isinstance(base_url, str)
+                                     and base_url.startswith(("http://", "https://"))):
+        raise fail(f"base-url must be an http or https address, got {base_url!r}")
     return Config(
         path=path,
         schemas=paths("schemas"),
@@ -191,4 +197,5 @@ def load(path: Path, table: dict) -> Config:
         executor=run_on[0], scheduler=run_on[1], batch_bytes=run_on[2],
         build_executor=build_on[0], build_scheduler=build_on[1], build_batch_bytes=build_on[2],
         build_return_outputs=flag(sub_build.get("return-outputs"), "return-outputs"),
+        base_url=base_url,
     )
