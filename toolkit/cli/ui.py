@@ -74,6 +74,8 @@ def _defaults(command: str, cfg: config_module.Config) -> dict:
                   "executor": cfg.build_executor, "scheduler": cfg.build_scheduler,
                   "batch_bytes": cfg.build_batch_bytes,
                   "return_outputs": cfg.build_return_outputs}
+    elif command == "site":
+        values = {"validate": cfg.site_validate, "jobs": cfg.site_jobs}
     else:
         values = {"fail_on": cfg.fail_on, "checks": cfg.checks,
                   "schema_timeout": cfg.schema_timeout, "unavailable": cfg.unavailable,
