@@ -75,7 +75,9 @@ def _defaults(command: str, cfg: config_module.Config) -> dict:
                   "batch_bytes": cfg.build_batch_bytes,
                   "return_outputs": cfg.build_return_outputs}
     elif command == "site":
-        values = {"validate": cfg.site_validate, "jobs": cfg.site_jobs}
+        values = {"validate": cfg.site_validate, "jobs": cfg.site_jobs,
+                  "executor": cfg.executor, "scheduler": cfg.scheduler,
+                  "batch_bytes": cfg.batch_bytes}
     else:
         values = {"fail_on": cfg.fail_on, "checks": cfg.checks,
                   "schema_timeout": cfg.schema_timeout, "unavailable": cfg.unavailable,

@@ -16,7 +16,7 @@ sub-table::
     schema-timeout = 60                    # seconds a RELAX NG schema may take to compile
     unavailable = "error"                  # severity when a declared schema cannot be found
     jobs = 1                               # validate's worker processes
-    executor = "dask"                      # where validate and build run: local | dask
+    executor = "dask"                      # where validate, build and site run: local | dask
     scheduler = "tcp://10.0.0.5:8786"      # with dask: join this cluster (default: a
                                            # LocalCluster of --jobs processes on 127.0.0.1)
     batch-bytes = 2000000                  # with dask: source bytes per task (default: ~0.5 s)
