@@ -1,8 +1,8 @@
 """Build the edition site: plan, summaries, index, pages, site pages, search (see the package).
 
 One run holds the output folder's lock (as ``build`` does), so two runs never write the
-same site. Work per document runs on the executor (``executor``: worker processes, ``jobs``, or Dask
-:func:`toolkit.core.parallel.run_ordered`) and only where something it depends on changed
+same site. Work per document runs on the executor (:mod:`toolkit.core.executors`: ``jobs``
+worker processes, or Dask) and only where something it depends on changed
 (:mod:`toolkit.site.state`); the site's own pages are rendered when the edition index or
 a register file changed and written when their bytes changed; the search index is
 rebuilt when a page was written or removed. A document
