@@ -103,7 +103,14 @@
       if (!call) { continue; }
       var wanted = call.getBoundingClientRect().top;
       var now = items[i].getBoundingClientRect().top;
-      if (wanted > now) { items[i].style.marginTop = Math.round(wanted - now) + "px"; }
+      if (wanted > now) {
+        var margin = Math.round(wanted - now);
+        items[i].style.marginTop = margin + "px";
+        /* the note's own margin, or a first child's collapsing through it, was replaced:
+           measure again and take what is left */
+        var left = call.getBoundingClientRect().top - items[i].getBoundingClientRect().top;
+        if (Math.abs(left) >= 1) { items[i].style.marginTop = Math.max(0, Math.round(margin + left)) + "px"; }
+      }
     }
   }
   var pending = 0;
