@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, need_shared
 from edition_words import TEI, source_text
 from pdf_tools import need_poppler, pdf_counter, run
 
@@ -36,8 +36,7 @@ SAMPLE = {
 
 @pytest.mark.parametrize("relative", sorted(SAMPLE), ids=lambda r: r.split("/")[-1])
 def test_pdf_keeps_all_words(relative, tmp_path):
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not available")
+    need_shared()
     need_poppler()
     from toolkit.core import parse
     from toolkit.build import pdf
@@ -60,8 +59,7 @@ def test_pdf_keeps_all_words(relative, tmp_path):
 
 def test_table_of_contents_of_a_tei_corpus(tmp_path):
     """teiCorpus: a contents page lists each document with the page its title page is on."""
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not available")
+    need_shared()
     need_poppler()
     import re
 
