@@ -284,6 +284,6 @@ def test_a_missing_source_does_not_hide_the_findings_of_the_others(tmp_path):
         result = run_cli(command, str(tmp_path / "missing.xml"), str(good), *extra)
         assert result.returncode == 2, result.stderr
         assert f"{tmp_path / 'missing.xml'}: error: no such file or folder" in result.stderr
-        summary = "1 built" if command == "build" else "2 file(s) checked, 1 valid, 1 invalid"
+        summary = "1 built" if command == "build" else "1 file(s) checked, 1 valid, 0 invalid, 1 unreadable"
         assert summary in result.stderr, result.stderr
     assert (tmp_path / "out" / "good.txt").is_file()

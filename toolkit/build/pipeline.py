@@ -48,6 +48,7 @@ from toolkit.core.findings import Finding
 from toolkit.core.parallel import default_jobs, run_ordered
 from toolkit.core.parse import parse_file
 from toolkit.core.sources import Source
+from toolkit.core.tei import require_tei
 from toolkit.validate.options import ValidationOptions
 
 LOCK_NAME = ".tei-edition.lock"
@@ -163,6 +164,7 @@ def render(source: Source, options: BuildOptions,
     overrides = options.override_dict()
     formats.prepare(options.formats, overrides)  # before any transform (Schematron's too)
     tree = parse_file(source.path)
+    require_tei(tree, name)
     read = inputs if inputs is not None else []
     read += tree.origins.files()
     findings: list[Finding] = []
