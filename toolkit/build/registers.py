@@ -19,6 +19,7 @@ its file URI as base URI, so that relative pointers match.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,8 +75,11 @@ def find_registers(tree: etree._ElementTree, path: str | Path | None = None,
                 continue
             seen.add(target)
             if target != boundary and boundary not in target.parents:
-                found.findings.append(_warning(name, element, f"register file {target} is "
-                                               f"outside the source's folder {boundary}; not read"))
+                both = Path(os.path.commonpath([target, boundary]))
+                found.findings.append(_warning(name, element, f"register file "
+                                               f"{_display(target)} is outside the folder "
+                                               f"{_display(boundary)} being built; not read "
+                                               f"(build {_display(both)}, which holds both)"))
                 continue
             if not target.is_file():
                 continue
@@ -170,9 +174,10 @@ def _parse(target: Path, boundary: Path) -> etree._ElementTree:
 
 
 def _display(path: Path) -> str:
-    """``path`` relative to the working folder when it is inside it (as users name files)."""
+    """``path`` as users name files: relative to the working folder when it is inside it
+    (``.`` for the folder itself), else as it is."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        return str(path.relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

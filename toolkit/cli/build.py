@@ -10,6 +10,7 @@ import click
 from toolkit.build import pipeline
 from toolkit.build.formats import FORMATS
 from toolkit.cli import progress
+from toolkit.cli.repeats import Repeats
 from toolkit.cli.ui import CONTEXT, ConfiguredCommand, Ui, common, exit_code, jobs_option, pairs
 from toolkit.cli.ui import validation_options
 from toolkit.core import resources
@@ -89,9 +90,12 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, no_
             ui.debug(f"{total - pending} of {total} document(s) up to date")
         state["bar"] = progress.Progress(pending, mode, ui.err, "building", verbose).__enter__()
 
+    repeats = Repeats()
+
     def done(result) -> None:
         for finding in result.findings:
-            ui.finding(finding)
+            if repeats.first(finding, result.source) or verbose:
+                ui.finding(finding)
         for output in result.outputs:
             ui.debug(f"wrote {output}")
         if not result.skipped:
@@ -106,6 +110,9 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, no_
     finally:
         if "bar" in state:
             state["bar"].__exit__(None, None, None)
+    if not verbose:
+        for finding in repeats.counts():
+            ui.finding(finding)
     for gone in summary.removed:
         ui.info(f"{gone}: source no longer exists; its outputs in {out}/ were left in place")
     line = summary.line(out)

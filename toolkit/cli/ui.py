@@ -10,6 +10,7 @@ both are used.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import click
@@ -70,7 +71,47 @@ def _defaults(command: str, cfg: config_module.Config) -> dict:
     return {key: value for key, value in values.items() if value is not None}
 
 
-class ConfiguredCommand(click.Command):
+#: words a user may type for an option that has another name, per command (``build
+#: --format`` is ``--to``): they count in "did you mean" besides the options' own names
+OPTION_ALIASES = {
+    "build": {"format": "--to", "formats": "--to", "output": "--out", "outdir": "--out",
+              "params": "--param", "xsl": "--stylesheet"},
+    "validate": {"out": "--output", "schemas": "--schema", "schematron": "--rules",
+                 "catalogue": "--catalog"},
+}
+
+
+def suggest(typed: str, command: click.Command, ctx: click.Context) -> list[str]:
+    """The options of ``command`` a mistyped ``typed`` may have meant, best first.
+
+    Only the command's own long options (and :data:`OPTION_ALIASES`) are candidates, and
+    only close ones: click's own guess takes any option sharing a few letters, so
+    ``build --fomat`` was offered ``--out``; here it is offered ``--to``, the formats.
+    """
+    names: dict[str, str] = {}
+    for param in command.get_params(ctx):
+        for option in (*param.opts, *param.secondary_opts):
+            if option.startswith("--"):
+                names[option[2:]] = option
+    for word, option in OPTION_ALIASES.get(command.name or "", {}).items():
+        names.setdefault(word, option)
+    word = typed.lstrip("-").split("=", 1)[0]
+    close = difflib.get_close_matches(word, list(names), n=3, cutoff=0.75)
+    return list(dict.fromkeys(names[w] for w in close))
+
+
+class SuggestingCommand(click.Command):
+    """A command whose "No such option" suggests only close options of its own."""
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            exc.possibilities = suggest(exc.option_name, self, ctx) or None
+            raise
+
+
+class ConfiguredCommand(SuggestingCommand):
     """A command whose option defaults come from the project configuration.
 
     The configuration is read before the arguments are parsed (``--no-config``, looked
