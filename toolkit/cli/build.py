@@ -12,7 +12,7 @@ from toolkit.build.formats import FORMATS
 from toolkit.cli import progress
 from toolkit.cli.repeats import Repeats
 from toolkit.cli.ui import CONTEXT, ConfiguredCommand, Ui, common, exit_code, jobs_option, pairs
-from toolkit.cli.ui import validation_options
+from toolkit.cli.ui import stylesheet_params, validation_options
 from toolkit.core import resources
 from toolkit.core import sources as source_list
 from toolkit.core.errors import ToolkitError
@@ -69,6 +69,7 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, no_
             raise click.BadParameter(f"unknown format {fmt!r}", param_hint="--stylesheet")
         if not path.is_file():
             raise click.BadParameter(f"no such stylesheet: {path}", param_hint="--stylesheet")
+    checked = stylesheet_params(params, dict(overrides))
     cfg = ctx.meta["config"]
     validation = None
     if validate:
@@ -80,8 +81,7 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, no_
              else resources.bundled_sources(documents_only=True))
     for finding in problems:
         ui.finding(finding)
-    options = pipeline.BuildOptions(formats, out, pairs(params, "--param"), overrides,
-                                    validation)
+    options = pipeline.BuildOptions(formats, out, checked, overrides, validation)
     mode = progress.choose_mode(quiet, ui.err.file)
     state: dict = {}
 

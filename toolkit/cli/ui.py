@@ -139,6 +139,20 @@ def pairs(values: tuple[str, ...], what: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+def stylesheet_params(values: tuple[str, ...], overrides: dict[str, Path]
+                      ) -> tuple[tuple[str, str], ...]:
+    """``--param NAME=VALUE`` values, each checked against :data:`toolkit.build.params.PARAMS`
+    (and what the user's stylesheets declare): an unknown name or a bad value is a usage
+    error listing what is accepted."""
+    from toolkit.build import params as params_table
+
+    found = pairs(values, "--param")
+    problems = params_table.check(found, overrides)
+    if problems:
+        raise click.BadParameter("; ".join(problems), param_hint="'-p' / '--param'")
+    return found
+
+
 def jobs_option(ctx, param, value) -> int | str | None:
     """``--jobs``: a positive number or ``auto`` (None stays None: "not given")."""
     if value is None:
