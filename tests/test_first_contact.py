@@ -68,7 +68,7 @@ def test_a_wrong_tei_namespace_names_the_one_to_write(tmp_path):
     assert f'write xmlns:t="{TEI_NS}" in the <t:TEI> start tag' in line
 
 
-def test_a_grammar_decides_what_the_root_of_other_xml_may_be(tmp_path):
+def test_a_schema_decides_what_the_root_of_other_xml_may_be(tmp_path):
     """Validating XML that is not TEI against its own schema is not an error of ours."""
     schema = tmp_path / "notes.xsd"
     schema.write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'

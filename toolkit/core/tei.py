@@ -9,7 +9,7 @@ So the root is checked, and the message says what was found, what was expected a
 missing namespace, the one attribute to add.
 
 A TEI document's root is ``TEI`` or ``teiCorpus`` in the TEI namespace. ``validate``
-asks this only of files no grammar is applied to (a grammar given, configured or declared
+asks this only of files no schema is applied to (a schema given, configured or declared
 decides what the root may be: DraCor's ``dracorCorpus``, a schema's own test documents),
 except for the missing namespace, which is always an error; ``build`` asks it always.
 """

@@ -93,19 +93,15 @@ def check_tree(tree, path: Path | None, options: ValidationOptions, name: str,
                       [f"{u.kind}:{u.path}" for u in uses], timings)
 
 
-#: schema kinds that decide what a document's root may be (Schematron and the checks do not)
-GRAMMARS = ("xsd", "rng", "rnc")
-
-
 def _root_findings(tree, name: str, uses: list[SchemaUse], lines) -> list[Finding]:
     """A root that is not TEI (:func:`toolkit.core.tei.root_problem`) is an error when no
-    grammar decides what the root may be; a TEI root without the TEI namespace always."""
+    schema applies (one given, configured or declared decides what the root may be:
+    DraCor's ``dracorCorpus`` under its Schematron); a TEI root without the TEI namespace
+    always is."""
     problem = root_problem(tree, name, lines)
     if problem is None:
         return []
-    if problem.rule == "tei-namespace" or not any(u.kind in GRAMMARS for u in uses):
-        return [problem]
-    return []
+    return [problem] if problem.rule == "tei-namespace" or not uses else []
 
 
 def check_file(path: Path, options: ValidationOptions, name: str | None = None) -> FileResult:
