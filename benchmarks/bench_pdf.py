@@ -1,19 +1,29 @@
-"""PDF rendering speed: seconds per page on a ~200-page novel, one process vs two.
+"""PDF edition speed: ours (Typst and WeasyPrint) against the TEI Stylesheets + Apache FOP.
 
-Usage: python benchmarks/bench_pdf.py [--source FILE.xml] [--repeat N]
+Usage:
+    python benchmarks/bench_pdf.py [CORPUS] [--tei-stylesheets DIR] [--no-weasyprint-novel]
 
-The source is the ELTeC novel of ../shared/corpus whose size is closest to 200 printed
-pages (about 2.6 KB of TEI a page, measured). Each way of rendering runs in fresh
-worker processes, so font loading is counted as a user would meet it:
+Every figure is one cold whole command, run as a user runs it, in one run of this script
+(so the ratios compare like with like on the machine as it is at that moment):
 
-* single: the whole print HTML laid out and written (tagged PDF/UA) in one process;
-* parallel: the chapters split into two halves at a chapter boundary, each half laid
-  out and written in its own process (2 workers on the 2 cores), wall time of both.
+* the telegram (tei/), ``tei-edition build --to pdf`` with each engine, against the peer:
+  the TEI Stylesheets' FO profile (``fo/fo.xsl``, run by saxonche: XSLT 2.0 on Saxon 12)
+  and Apache FOP (Debian's ``fop``) on the FO it writes;
+* the largest ELTeC novel of CORPUS (default ../shared/corpus; Dickens, 2.2 MB): the
+  same commands, with the pages of each PDF and seconds per page. WeasyPrint takes
+  minutes there (``--no-weasyprint-novel`` leaves it out);
+* FOP alone on a one-line FO document: the JVM's start and FOP's set-up, a floor under
+  the peer's time for any document, measured even without the TEI Stylesheets;
+* Typst's own parallelism: CPU seconds over wall seconds of the novel's build (Typst lays
+  out one document with several threads where it can; a ratio above 1 is that).
 
-Prints a table and writes benchmarks/results/pdf.json. The parallel figure measures
-layout and PDF writing only: joining the halves into one PDF with continuous page numbers,
-links and one structure tree is not done (WeasyPrint's Document.copy joins documents of
-one process only; see the report in the JSON).
+The peer is a yardstick, not part of the project: FOP is installed by ``apt-get install
+fop`` (``benchmarks/setup-yardsticks.sh``), and the TEI Stylesheets, which no registry
+here packages, are a folder you give with ``--tei-stylesheets`` or ``TEI_STYLESHEETS``
+(a checkout of TEIC/Stylesheets: ``fo/fo.xsl`` and the ``common/`` modules it imports).
+When either is missing the peer's rows say so and the other rows are still measured.
+
+Prints a Markdown table and writes benchmarks/results/pdf.json.
 """
 
 from __future__ import annotations
@@ -23,106 +33,148 @@ import json
 import os
 import platform
 import re
+import shlex
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "corpus" / "ELTeC-eng" / "level1"
-BYTES_PER_PAGE = 2600
+TELEGRAM = ROOT / "tei" / "telegram-1953-03-29.xml"
 RESULTS = ROOT / "benchmarks" / "results" / "pdf.json"
+NOVEL = "ELTeC-eng/level1/ENG18481_Dickens.xml"
+
+#: Runs the TEI Stylesheets' fo.xsl with saxonche in a fresh process (the peer's XSLT step).
+PEER_XSLT = """
+import sys
+from saxonche import PySaxonProcessor
+with PySaxonProcessor(license=False) as proc:
+    xslt = proc.new_xslt30_processor()
+    sheet = xslt.compile_stylesheet(stylesheet_file=sys.argv[1])
+    sheet.transform_to_file(source_file=sys.argv[2], output_file=sys.argv[3])
+"""
 
 
-def pick_source() -> Path:
-    files = sorted(CORPUS.glob("*.xml"))
-    if not files:
-        sys.exit(f"no ELTeC novels in {CORPUS}")
-    return min(files, key=lambda p: abs(p.stat().st_size / BYTES_PER_PAGE - 200))
-
-
-def _render(html: str) -> tuple[int, int, float]:
-    """(pages, bytes, seconds) of laying out and writing ``html`` in this process."""
-    from toolkit.build import pdf
-
+def timed(command: list[str], env: dict[str, str] | None = None) -> dict:
+    """Wall and CPU seconds (this child and its children) of one command."""
+    before = os.times()
     start = time.perf_counter()
-    document = pdf.render_document(html)
-    data = document.write_pdf(**pdf.PDF_OPTIONS)
-    return len(document.pages), len(data), time.perf_counter() - start
-
-
-def split_in_two(html: str) -> list[str]:
-    """Two HTML documents, each with half of the chapters (front matter in the first,
-    index in the second)."""
-    starts = [m.start() for m in re.finditer(r'<div class="div level1[ "]', html)]
-    if len(starts) < 2:
-        raise SystemExit("the source has fewer than two chapters")
-    body_end = html.rindex("</body>")
-    index_at = html.find('<section class="index"')
-    text_end = index_at if index_at > 0 else body_end
-    target = (starts[0] + text_end) // 2
-    middle = min(starts[1:], key=lambda at: abs(at - target))  # halves of equal size
-    head_end = html.index("<body>") + len("<body>")
-    first = html[:middle] + "</div></div></section></body></html>"
-    second = (html[:head_end] + '<section class="tei-doc"><div class="text"><div class="body">'
-              + html[middle:text_end] + html[text_end:])
-    return [first, second]
-
-
-def measure(html: str, workers: int, parts: list[str]) -> dict:
-    start = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(_render, parts))
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
     wall = time.perf_counter() - start
-    return {"wall_s": round(wall, 2), "pages": sum(r[0] for r in results),
-            "parts": [{"pages": r[0], "bytes": r[1], "render_s": round(r[2], 2)} for r in results]}
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command[:4])} ... failed: {done.stderr.strip()[-500:]}")
+    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2)}
+
+
+def pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    found = re.search(r"^Pages:\s+(\d+)", info, re.M)
+    return int(found.group(1)) if found else 0
+
+
+def ours(source: Path, engine: str, out: Path) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    row = timed([sys.executable, "-m", "toolkit", "build", "--to", "pdf", "--force", "-q",
+                 "-p", f"pdf-engine={engine}", "-o", str(out), str(source)], env)
+    pdf = out / (source.stem + ".pdf")
+    return {**row, "pages": pages(pdf)}
+
+
+def peer(source: Path, stylesheets: Path | None, out: Path) -> dict:
+    """The TEI Stylesheets' FO profile and FOP, as one command (XSLT, then FOP)."""
+    if stylesheets is None or not (stylesheets / "fo" / "fo.xsl").is_file():
+        return {"skipped": "no TEI Stylesheets folder (--tei-stylesheets DIR or TEI_STYLESHEETS "
+                           "with fo/fo.xsl and common/)"}
+    if not shutil.which("fop"):
+        return {"skipped": "fop is not installed (bash benchmarks/setup-yardsticks.sh)"}
+    fo, pdf = out / (source.stem + ".fo"), out / (source.stem + ".pdf")
+    script = (f"{sys.executable} -c {shlex.quote(PEER_XSLT)} {stylesheets / 'fo' / 'fo.xsl'} "
+              f"{source} {fo} && fop -q -fo {fo} -pdf {pdf}")
+    row = timed(["bash", "-c", script])
+    return {**row, "pages": pages(pdf)}
+
+
+MINIMAL_FO = """<?xml version="1.0"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set>
+<fo:simple-page-master master-name="A4" page-height="29.7cm" page-width="21cm" margin="2cm">
+<fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="A4"><fo:flow flow-name="xsl-region-body">
+<fo:block>Hello</fo:block></fo:flow></fo:page-sequence></fo:root>
+"""
+
+
+def fop_floor(out: Path) -> dict:
+    """FOP on a one-line document: what the peer costs before any TEI is read."""
+    if not shutil.which("fop"):
+        return {"skipped": "fop is not installed (bash benchmarks/setup-yardsticks.sh)"}
+    fo = out / "minimal.fo"
+    fo.write_text(MINIMAL_FO, encoding="utf-8")
+    return {**timed(["fop", "-q", "-fo", str(fo), "-pdf", str(out / "minimal.pdf")]), "pages": 1}
+
+
+def per_page(row: dict) -> float | None:
+    return round(row["wall_s"] / row["pages"], 4) if row.get("pages") else None
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=None)
-    parser.add_argument("--repeat", type=int, default=1)
-    args = parser.parse_args()
-    from toolkit.core import parse
-    from toolkit.build import formats as transform
-
-    source = args.source or pick_source()
-    start = time.perf_counter()
-    html = transform.transform(parse.parse_file(source), transform.FORMATS["pdf"], {}, str(source)).output
-    xslt_s = time.perf_counter() - start
-    halves = split_in_two(html)
+    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--tei-stylesheets", type=Path,
+                        default=Path(os.environ["TEI_STYLESHEETS"]) if os.environ.get("TEI_STYLESHEETS") else None)
+    parser.add_argument("--no-weasyprint-novel", action="store_true")
+    args, _ = parser.parse_known_args()  # benchmarks/run.sh passes every benchmark's options
+    novel = args.corpus / NOVEL
     load_before = round(os.getloadavg()[0], 2)
-    rows = []
-    for _ in range(args.repeat):
-        single = measure(html, 1, [html])
-        parallel = measure(html, 2, halves)
-        rows.append((single, parallel))
-    single = min((r[0] for r in rows), key=lambda r: r["wall_s"])
-    parallel = min((r[1] for r in rows), key=lambda r: r["wall_s"])
-    pages = single["pages"]
+    results: dict = {"telegram": {}, "novel": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for name, source in (("telegram", TELEGRAM), ("novel", novel)):
+            if not source.is_file():
+                results[name] = {"skipped": f"{source} not found"}
+                continue
+            for engine in ("typst", "weasyprint"):
+                if name == "novel" and engine == "weasyprint" and args.no_weasyprint_novel:
+                    results[name][engine] = {"skipped": "--no-weasyprint-novel"}
+                    continue
+                results[name][engine] = ours(source, engine, tmp / f"{name}-{engine}")
+            (tmp / f"{name}-peer").mkdir()
+            results[name]["peer"] = peer(source, args.tei_stylesheets, tmp / f"{name}-peer")
+        results["fop_floor"] = fop_floor(tmp)
     result = {
-        "source": str(source.relative_to(ROOT.parent)) if ROOT.parent in source.parents else str(source),
-        "source_bytes": source.stat().st_size,
-        "pages": pages,
-        "xslt_s": round(xslt_s, 2),
-        "single": {**single, "s_per_page": round(single["wall_s"] / pages, 4)},
-        "parallel_2": {**parallel, "s_per_page": round(parallel["wall_s"] / pages, 4)},
-        "speedup_parallel_vs_single": round(single["wall_s"] / parallel["wall_s"], 2),
+        **results,
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                    "load_average_1m_before": load_before, "load_average_1m_after": round(os.getloadavg()[0], 2)},
-        "note": "parallel = two halves rendered in two processes, not joined into one PDF",
+                    "load_average_1m_before": load_before,
+                    "load_average_1m_after": round(os.getloadavg()[0], 2)},
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"source: {result['source']} ({result['source_bytes']} bytes, {pages} pages; XSLT {xslt_s:.2f} s)")
-    print(f"{'mode':<12}{'wall s':>10}{'s/page':>10}{'ratio':>8}")
-    print(f"{'single':<12}{single['wall_s']:>10.2f}{single['wall_s'] / pages:>10.4f}{1.0:>8.2f}")
-    print(f"{'parallel 2':<12}{parallel['wall_s']:>10.2f}{parallel['wall_s'] / pages:>10.4f}"
-          f"{parallel['wall_s'] / single['wall_s']:>8.2f}")
-    print(f"load average (1 min) before/after: {load_before} / {result['machine']['load_average_1m_after']}"
-          " (other work on the machine skews the parallel figure most)")
-    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    print("| document | command | wall s | pages | s/page | wall vs peer | s/page vs peer | CPU/wall |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    labels = {"typst": "ours, Typst", "weasyprint": "ours, WeasyPrint",
+              "peer": "TEI Stylesheets FO + FOP"}
+    for name in ("telegram", "novel"):
+        rows = results[name]
+        base = rows.get("peer", {}).get("wall_s")
+        base_page = per_page(rows.get("peer", {})) if base else None
+        for key in ("typst", "weasyprint", "peer"):
+            row = rows.get(key, {})
+            if "skipped" in row or not row:
+                print(f"| {name} | {labels[key]} | – | – | – | – | – | {row.get('skipped', 'not run')} |")
+                continue
+            ratio = f"{row['wall_s'] / base:.2f}" if base else "–"
+            page_ratio = f"{per_page(row) / base_page:.2f}" if base_page and per_page(row) else "–"
+            print(f"| {name} | {labels[key]} | {row['wall_s']:.2f} | {row['pages']} | "
+                  f"{per_page(row) or '–'} | {ratio} | {page_ratio} | {row['cpu_s'] / row['wall_s']:.2f} |")
+    floor = results["fop_floor"]
+    print(f"| any | FOP alone, one-line FO (floor of the peer) | "
+          + (f"{floor['wall_s']:.2f} | 1 | – | – | – | {floor['cpu_s'] / floor['wall_s']:.2f} |"
+             if "wall_s" in floor else f"– | – | – | – | – | {floor['skipped']} |"))
+    print(f"\nload average (1 min) before/after: {load_before} / "
+          f"{result['machine']['load_average_1m_after']}; wrote {RESULTS.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

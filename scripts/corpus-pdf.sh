@@ -2,29 +2,31 @@
 # PDF edition of every document in ../shared/corpus, checked as tests/test_print_corpus.py
 # checks its sample: the build succeeds and pdftotext gives every word of the source's <text>.
 #
-#   bash scripts/corpus-pdf.sh [CORPUS_DIR] [OUT_DIR]
+#   bash scripts/corpus-pdf.sh [CORPUS_DIR] [OUT_DIR] [ENGINE]
 #
+# ENGINE: typst (default) or weasyprint, as --param pdf-engine takes it.
 # Writes OUT_DIR/*.pdf and OUT_DIR/summary.tsv (file, status, pages, seconds, missing words),
 # prints the totals, and exits 1 if any document failed. Two worker processes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus="${1:-../shared/corpus}"
 out="${2:-build/corpus-pdf}"
+engine="${3:-typst}"
 mkdir -p "$out"
-python3 - "$corpus" "$out" <<'PY'
+python3 - "$corpus" "$out" "$engine" <<'PY'
 import sys, time, subprocess
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path[:0] = ["tests", "."]
-corpus, out = Path(sys.argv[1]), Path(sys.argv[2])
+corpus, out, engine = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 
 
 def one(path: Path):
     from edition_words import TEI, source_text
-    from pdf_tools import pdf_counter
+    from pdf_tools import dehyphenate, pdf_counter
     from toolkit.core import parse
-    from toolkit.build import pdf
+    from toolkit.build import pipeline
     from toolkit.build import formats as transform
     from toolkit.core.errors import ToolkitError
     rel = str(path.relative_to(corpus))
@@ -38,15 +40,16 @@ def one(path: Path):
         return rel, "skipped (no TEI text)", 0, 0.0, ""
     start = time.perf_counter()
     try:
-        html = transform.transform(tree, transform.FORMATS["pdf"], {}, str(path)).output
-        data = pdf.render_pdf(html, str(path))
+        params = {"pdf-engine": engine}
+        output = transform.transform(tree, transform.format_for("pdf", params), params, str(path)).output
+        data = pipeline.render_pdf(output, str(path), params)[0]
     except ToolkitError as exc:
         return rel, "error", 0, time.perf_counter() - start, " ".join(str(exc).split())[:300]
     seconds = time.perf_counter() - start
     target = out / (rel.replace("/", "__").removesuffix(".xml") + ".pdf")
     target.write_bytes(data)
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(target), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = dehyphenate(subprocess.run(["pdftotext", "-enc", "UTF-8", str(target), "-"],
+                                      capture_output=True, text=True, check=True).stdout)
     pages = text.count("\f")
     got = pdf_counter(text)
     joined = " ".join(got)

@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages the toolkit and its tests need on a fresh machine, installed only
 # when missing (one dpkg-query call when all are there: a fast no-op):
-#   fonts-dejavu-core, fonts-nanum  Latin/Cyrillic and Hangul fonts for the PDF edition
-#   fonts-wqy-microhei           Chinese (simplified) characters Nanum lacks, e.g. 华 国
+#   fonts-noto-core     Noto Serif (Latin, Greek, Cyrillic; regular, italic, bold) and the
+#                       Noto faces of other scripts (Hebrew, Arabic, Syriac, Armenian, ...):
+#                       the print edition's one type family. 12 MB download, 43 MB installed.
+#   fonts-noto-cjk      Noto Serif CJK (KR for Hangul, SC/TC for Chinese, JP), the serif CJK
+#                       faces made to go with Noto Serif. 57 MB download, 91 MB installed.
+#                       (Nanum Myeongjo matches for Hangul only and AR PL UMing for Chinese
+#                       only, 33 + 21 MB, in two more designs: one package serves both.)
+#   fonts-dejavu-core   DejaVu Sans Mono for code in the WeasyPrint engine (Typst has its own)
 #   libpango-1.0-0, libpangoft2-1.0-0  WeasyPrint's text layout
-#   poppler-utils                pdftotext/pdffonts/pdftoppm, used by the tests
-#   chromium                     headless browser for the HTML edition's tests
-#   python3-venv                 only when python3 cannot make a virtual environment
-#                                (Debian's python3 without ensurepip)
+#   poppler-utils       pdftotext/pdffonts/pdftohtml/pdftoppm, used by the tests
+#   chromium            headless browser for the HTML edition's tests
+#   python3-venv        only when python3 cannot make a virtual environment
+#                       (Debian's python3 without ensurepip)
 # Run by scripts/edition.sh and scripts/test.sh; as root it uses apt-get directly, else sudo.
 set -euo pipefail
-packages=(fonts-dejavu-core fonts-nanum fonts-wqy-microhei libpango-1.0-0 libpangoft2-1.0-0
+packages=(fonts-noto-core fonts-noto-cjk fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
           poppler-utils chromium)
 "${PYTHON:-python3}" -c 'import ensurepip, venv' 2>/dev/null || packages+=(python3-venv)
 

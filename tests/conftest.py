@@ -20,6 +20,19 @@ CORPUS = SHARED / "corpus"
 TELEGRAM = ROOT / "tei" / "telegram-1953-03-29.xml"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_schema_cache(tmp_path_factory):
+    """The tests prepare RELAX NG schemas into a cache folder of their own (inherited by
+    the CLI subprocesses), never into the user's ~/.cache."""
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
+
+
 def shared_missing(part: str = "corpus") -> str | None:
     """Why a test reading ``part`` of ../shared cannot run here, or None when it can.
 

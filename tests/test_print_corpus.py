@@ -10,7 +10,7 @@ import pytest
 
 from conftest import CORPUS, need_shared
 from edition_words import TEI, source_text
-from pdf_tools import need_poppler, pdf_counter, run
+from pdf_tools import dehyphenate, need_poppler, pdf_counter, run
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
@@ -34,20 +34,33 @@ SAMPLE = {
 }
 
 
+ENGINES = ("typst", "weasyprint")
+
+
+def render(path, engine: str, params: dict | None = None) -> bytes:
+    """The PDF of ``path`` by ``engine``, as ``build --to pdf`` makes it."""
+    from toolkit.build import formats as transform
+    from toolkit.build import pipeline
+    from toolkit.core import parse
+
+    params = {"pdf-engine": engine, **(params or {})}
+    output = transform.transform(parse.parse_file(path), transform.format_for("pdf", params),
+                                 params, str(path)).output
+    return pipeline.render_pdf(output, str(path), params)[0]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("relative", sorted(SAMPLE), ids=lambda r: r.split("/")[-1])
-def test_pdf_keeps_all_words(relative, tmp_path):
+def test_pdf_keeps_all_words(relative, engine, tmp_path):
     need_shared()
     need_poppler()
     from toolkit.core import parse
-    from toolkit.build import pdf
-    from toolkit.build import formats as transform
 
     path = CORPUS / relative
     tree = parse.parse_file(path)
-    html = transform.transform(tree, transform.FORMATS["pdf"], {}, str(path)).output
     target = tmp_path / "out.pdf"
-    target.write_bytes(pdf.render_pdf(html, str(path)))
-    text = run("pdftotext", "-enc", "UTF-8", str(target), "-")
+    target.write_bytes(render(path, engine))
+    text = dehyphenate(run("pdftotext", "-enc", "UTF-8", str(target), "-"))
     output = pdf_counter(text)
     texts = [t for t in tree.getroot().iter(TEI + "text")
              if not any(a.tag == TEI + "text" for a in t.iterancestors())]
@@ -57,24 +70,35 @@ def test_pdf_keeps_all_words(relative, tmp_path):
     assert not missing, f"{len(missing)} words missing from the PDF, e.g. {missing[:12]}"
 
 
-def test_table_of_contents_of_a_tei_corpus(tmp_path):
-    """teiCorpus: a contents page lists each document with the page its title page is on."""
+def corpus_pdf(relative: str, engine: str, tmp_path) -> "Path":
+    """The PDF of a corpus document by ``engine`` (skips when ../shared is absent)."""
     need_shared()
     need_poppler()
+    target = tmp_path / "out.pdf"
+    target.write_bytes(render(CORPUS / relative, engine))
+    return target
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_table_of_contents_of_a_tei_corpus(engine, tmp_path):
+    """teiCorpus: a contents page lists each document with the page its title page is on."""
     import re
 
     from pdf_tools import page_texts
-    from toolkit.core import parse
-    from toolkit.build import pdf
-    from toolkit.build import formats as transform
 
-    path = CORPUS / "stylesheets/p5_P5_Test_testcorpus.xml"
-    html = transform.transform(parse.parse_file(path), transform.FORMATS["pdf"], {}, str(path)).output
-    target = tmp_path / "corpus.pdf"
-    target.write_bytes(pdf.render_pdf(html, str(path)))
-    pages = page_texts(target)
+    pages = page_texts(corpus_pdf("stylesheets/p5_P5_Test_testcorpus.xml", engine, tmp_path))
     contents = next(p for p in pages if re.search(r"^Contents$", p, re.M))
-    entries = re.findall(r"^(.+?)\s*\.{3,}\s*(\d+)$", contents, re.M)
+    entries = re.findall(r"^(.+?)\s*(?:\. ?){3,}\s*(\d+)$", contents, re.M)  # leader dots
     assert len(entries) == 3, contents
     for title, number in entries:
         assert title.strip() in pages[int(number) - 1], (title, number)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_no_empty_list_items(engine, tmp_path):
+    """A DraCor play's back matter (cast registers whose entries hold no text) gives no
+    empty bullets: every list marker on a page has text after it."""
+    target = corpus_pdf("swedracor/tei/agrell-en-hufvudsak.xml", engine, tmp_path)
+    lines = run("pdftotext", "-layout", str(target), "-").splitlines()
+    bare = [n for n, line in enumerate(lines) if line.strip() in ("•", "–", "◦", "-", "‣")]
+    assert not bare, f"{len(bare)} empty list items"

@@ -22,7 +22,10 @@ LETTER = FIXTURES / "letter.xml"
 
 
 def render(fmt: str, path: Path = LETTER) -> str:
-    return formats.transform(parse_file(path), formats.FORMATS[fmt], {}, str(path)).output
+    """The format's output; for "pdf" the print HTML of the WeasyPrint engine (the Typst
+    engine's index is read from its PDF below)."""
+    fmt_ = formats.PDF_ENGINES["weasyprint"] if fmt == "pdf" else formats.FORMATS[fmt]
+    return formats.transform(parse_file(path), fmt_, {}, str(path)).output
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +80,23 @@ def test_print_index_from_register_files():
     for li in entries.values():
         links = li.xpath(".//a[@class='pageref']/@href")
         assert links and all(href[1:] in ids for href in links), li.get("data-entry")
-    assert entries["bruno"].xpath("string(span[@class='ix-name'])") == "Bruno Keller"
+    assert entries["bruno"].xpath("string(span[@class='ix-name'])") == "Keller, Bruno"  # filed by surname
+
+
+def test_typst_index_from_register_files(tmp_path):
+    """The Typst engine's index lists the entries kept in register files, with pages."""
+    import re
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    run = run_cli("build", "--to", "pdf", "-o", str(tmp_path), str(LETTER))
+    assert run.returncode == 0, run.stderr
+    text = subprocess.run(["pdftotext", str(tmp_path / "letter.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    index = text[text.rindex("Index"):]
+    for name in ("Brandt, Ada", "Keller, Bruno", "Keller, Clara", "Turin"):
+        assert re.search(re.escape(name) + r"[^\n]* — \d", index), (name, index)
 
 
 def test_build_uses_register_files(tmp_path):

@@ -27,8 +27,8 @@ def browser_page(tmp_path):
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         pytest.skip("chromium is not installed (CI installs it)")
     sync_api = pytest.importorskip("playwright.sync_api")
-    (tmp_path / "tei").mkdir()
-    source = Path(shutil.copy(TELEGRAM, tmp_path / "tei" / TELEGRAM.name))
+    shutil.copytree(TELEGRAM.parent, tmp_path / "tei")  # the telegram and its register file
+    source = tmp_path / "tei" / TELEGRAM.name
     shutil.copytree(TELEGRAM.parent.parent / "schemas", tmp_path / "schemas")  # its xml-model
     with LiveApp(expand([str(source)]), root=tmp_path) as app:
         with sync_api.sync_playwright() as pw:
@@ -93,7 +93,8 @@ def test_malformed_save_shows_the_error_and_keeps_the_page(browser_page):
 
 def test_findings_panel_lists_validate_findings_with_line_links(browser_page):
     page, source, _ = browser_page
-    edit(source, 'ref="#nam-il">Nam Il</persName>, as before', 'ref="#nam-ill">Nam Il</persName>, as before')
+    edit(source, 'ref="registers.xml#nam-il">Nam Il</persName>, as before',
+         'ref="registers.xml#nam-ill">Nam Il</persName>, as before')
     page.wait_for_function(
         "[...document.querySelectorAll('.tei-live-rule')].some(e => e.textContent == 'dangling-pointer')",
         timeout=WAIT_MS)
@@ -102,7 +103,7 @@ def test_findings_panel_lists_validate_findings_with_line_links(browser_page):
     link = item.locator("a.tei-live-where")
     href = link.get_attribute("href")
     line = int(href.rsplit("#L", 1)[1])
-    assert 'ref="#nam-ill"' in source.read_text("utf-8").splitlines()[line - 1]
+    assert 'ref="registers.xml#nam-ill"' in source.read_text("utf-8").splitlines()[line - 1]
     link.click()
     page.wait_for_url("**/_live/source?**", timeout=WAIT_MS)
     assert 'nam-ill' in page.locator(f"#L{line}").inner_text()

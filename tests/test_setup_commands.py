@@ -163,7 +163,7 @@ def _system(tmp_path: Path, missing: str, python_has_venv: bool = True) -> list[
 
 def test_system_packages_are_looked_up_once_and_installed_only_when_missing(tmp_path):
     calls = _system(tmp_path, missing="")
-    assert len(calls) == 1 and calls[0].startswith("dpkg-query fonts-dejavu-core")
+    assert len(calls) == 1 and calls[0].startswith("dpkg-query fonts-noto-core")
     assert "chromium" in calls[0] and "python3-venv" not in calls[0]
 
     calls = _system(tmp_path, missing="chromium poppler-utils")

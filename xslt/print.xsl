@@ -41,6 +41,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common/core.xsl"/>
+  <xsl:import href="common/reader.xsl"/>
   <xsl:import href="print/style.xsl"/>
   <xsl:import href="print/inline.xsl"/>
   <xsl:import href="print/blocks.xsl"/>

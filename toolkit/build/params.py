@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -29,14 +30,19 @@ XSL = "http://www.w3.org/1999/XSL/Transform"
 _CSS_LENGTH = r"(?:\d+(?:\.\d+)?|\.\d+)(?:mm|cm|in|pt|pc|px|q|em|rem)"
 #: CSS page-size keywords (CSS Paged Media), as WeasyPrint takes them
 _CSS_PAGES = ("a[0-9]|a10|b[0-9]|b10|c[0-9]|c10|jis-b[0-9]|jis-b10|letter|legal|ledger")
-_PAGE_SIZE = re.compile(
+_CSS_PAGE_SIZE = re.compile(
     rf"^(?:(?:{_CSS_PAGES})(?:\s+(?:portrait|landscape))?"
     rf"|(?:portrait|landscape)(?:\s+(?:{_CSS_PAGES}))?"
     rf"|{_CSS_LENGTH}(?:\s+{_CSS_LENGTH})?)$", re.I)
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 
+#: The PDF engines (``toolkit.build.formats.PDF_ENGINES``; typst the default). ``None``
+#: below: not known before the build (a user's pdf stylesheet picks its engine by what it
+#: writes), so a value either engine takes is accepted.
+ENGINES = ("typst", "weasyprint")
 
-def _css_href(value: str) -> bool:
+
+def _css_href(value: str, engine: str | None) -> bool:
     """An http(s) URL or a relative one: no other scheme (``javascript:``), no quotes."""
     if value == "":
         return True
@@ -46,8 +52,53 @@ def _css_href(value: str) -> bool:
     return scheme is None or scheme.group(1).lower() in ("http", "https")
 
 
-def _width(value: str) -> bool:
+def _width(value: str, engine: str | None) -> bool:
     return value.isdigit() and int(value) >= 20
+
+
+def typst_papers() -> tuple[str, ...]:
+    """The paper names of the installed Typst, as its own error for an unknown one lists
+    them (so the list is never out of date with the wheel); empty if that cannot be read."""
+    return _typst_papers()
+
+
+@lru_cache(maxsize=1)
+def _typst_papers() -> tuple[str, ...]:
+    try:
+        import typst
+
+        typst.compile(b'#set page(paper: "?")', format="pdf")
+    except ImportError:
+        return ()
+    except Exception as exc:  # typst.TypstError: 'expected "a0", "a1", ... or "..."'
+        return tuple(re.findall(r'"([^"?]+)"', str(exc)))
+    return ()
+
+
+def _typst_paper(value: str) -> bool:
+    """What ``xslt/typst/document.xsl`` passes to Typst's ``paper``: the value lower-cased,
+    letters, digits and hyphens kept, ``letter``/``legal``/``tabloid`` as ``us-...``."""
+    paper = re.sub(r"[^a-z0-9\-]", "", value.lower())
+    paper = f"us-{paper}" if paper in ("letter", "legal", "tabloid") else paper
+    papers = typst_papers()
+    return paper in papers if papers else bool(paper)
+
+
+def _page_size(value: str, engine: str | None) -> bool:
+    typst_ok = engine != "weasyprint" and _typst_paper(value)
+    return typst_ok or (engine != "typst" and bool(_CSS_PAGE_SIZE.match(value)))
+
+
+def _font_size(value: str, engine: str | None) -> bool:
+    """Typst: points, with or without ``pt`` (what typst.xsl reads: more than 4, less than
+    40); WeasyPrint: a CSS length."""
+    points = re.fullmatch(r"((?:\d+(?:\.\d+)?|\.\d+))(?:pt)?", value, re.I)
+    typst_ok = engine != "weasyprint" and bool(points) and 4 < float(points.group(1)) < 40
+    return typst_ok or (engine != "typst" and bool(re.fullmatch(_CSS_LENGTH, value, re.I)))
+
+
+def _file(value: str, engine: str | None) -> bool:
+    return Path(value).is_file()
 
 
 @dataclass(frozen=True)
@@ -60,11 +111,14 @@ class Param:
     accepts: str  # what the README and the error message say it takes
     meaning: str
     values: tuple[str, ...] = ()  # the choices, when it is one of them (default first)
-    check: Callable[[str], bool] | None = None  # for values that are not a choice
+    #: for values that are not a choice: is ``value`` accepted by the PDF ``engine``
+    check: Callable[[str, str | None], bool] | None = None
     multiple: bool = False  # a comma list of ``values``
+    engine: str | None = None  # the one PDF engine that reads it
+    toolkit: bool = False  # read by the toolkit, not passed to a stylesheet's xsl:param
 
-    def problem(self, value: str) -> str | None:
-        """Why ``value`` is not accepted, or None when it is."""
+    def problem(self, value: str, engine: str | None = None) -> str | None:
+        """Why ``value`` is not accepted (by the PDF ``engine``), or None when it is."""
         if self.multiple:
             items = [v for v in re.split(r"[,;\s]+", value.strip().lower()) if v]
             wrong = [v for v in items if v not in self.values]
@@ -77,8 +131,12 @@ class Param:
             if value.strip().lower() in (v.lower() for v in self.values):
                 return None
             return f"{value!r} is not one of {', '.join(self.values)} (default {self.default})"
-        if self.check is not None and not self.check(value.strip()):
-            return f"{value!r} is not {self.accepts.replace('`', '')} (default {self.default})"
+        if self.check is not None and not self.check(value.strip(), engine):
+            accepts = self.accepts.replace("`", "")
+            if engine and "pdf" in self.formats and self.engine is None:
+                return (f"{value!r} is not accepted by pdf-engine={engine}: it takes "
+                        f"{accepts} (default {self.default})")
+            return f"{value!r} is not {accepts} (default {self.default})"
         return None
 
 
@@ -100,12 +158,23 @@ PARAMS: dict[str, Param] = {p.name: p for p in (
           "which reading of `choice`", values=("normalised", "diplomatic")),
     Param("width", ("text",), "72", "a whole number, 20 or more", "line width in characters",
           check=_width),
-    Param("page-size", ("pdf",), "A4",
-          "`A4`, `A5`, `letter` ... (CSS page sizes, optionally `landscape`), or one or two "
-          "CSS lengths such as `170mm 240mm`", "the page size",
-          check=lambda v: bool(_PAGE_SIZE.match(v))),
-    Param("font-size", ("pdf",), "10.5pt", "a CSS length such as `11pt` or `4mm`",
-          "base font size of the text", check=lambda v: bool(re.fullmatch(_CSS_LENGTH, v, re.I))),
+    Param("pdf-engine", ("pdf",), "typst", "`typst`, `weasyprint`",
+          "which engine typesets the PDF", values=ENGINES, toolkit=True),
+    Param("page-size", ("pdf",), "a4",
+          "a Typst paper name such as `a4`, `a5`, `us-letter` (or `letter`, `legal`, "
+          "`tabloid`); WeasyPrint: a CSS page size (`A4`, `letter` ..., optionally "
+          "`landscape`) or one or two CSS lengths such as `170mm 240mm`", "the page size",
+          check=_page_size),
+    Param("font-size", ("pdf",), "10.5", "points, more than 4 and less than 40 (such as "
+          "`11`); WeasyPrint: a CSS length such as `11pt` or `4mm`",
+          "base font size of the text", check=_font_size),
+    Param("apparatus", ("pdf",), "inline", "`inline`, `lines`",
+          "variants after the lemma in brackets, or line numbers in the margin and "
+          "\"line lemma] reading Wit.\" at the foot of the page", values=("inline", "lines"),
+          engine="typst"),
+    Param("typst-template", ("pdf",), "none", "a Typst file",
+          "a template of your own instead of `xslt/typst/edition.typ` (read by the "
+          "toolkit, never by Typst)", check=_file, engine="typst", toolkit=True),
     Param("toc", ("pdf",), "auto", "`auto`, `yes`, `no`",
           "table of contents (`auto`: a teiCorpus, or 3+ headed chapters)",
           values=("auto", "yes", "no")),
@@ -123,6 +192,8 @@ def check(params: Iterable[tuple[str, str]], overrides: dict[str, Path] | None =
     own = set()
     for path in (overrides or {}).values():
         own |= declared_in(path)
+    params = list(params)
+    engine = pdf_engine(params, overrides)
     problems = []
     for name, value in params:
         param = PARAMS.get(name)
@@ -132,10 +203,24 @@ def check(params: Iterable[tuple[str, str]], overrides: dict[str, Path] | None =
             continue
         if name == "lang" and overrides and _LANGUAGE_TAG.match(value.strip()):
             continue  # an override may add labels in its own language
-        problem = param.problem(value)
+        if param.engine and engine and param.engine != engine:
+            problems.append(f"{name}: only pdf-engine={param.engine} reads it "
+                            f"(this build's is {engine})")
+            continue
+        problem = param.problem(value, engine)
         if problem:
             problems.append(f"{name}: {problem}")
     return problems
+
+
+def pdf_engine(params: Iterable[tuple[str, str]], overrides: dict[str, Path] | None = None
+               ) -> str | None:
+    """The PDF engine ``params`` choose (typst when none is named); None when a user's pdf
+    stylesheet decides it by what it writes (HTML for WeasyPrint)."""
+    named = [v.strip().lower() for k, v in params if k == "pdf-engine"]
+    if named:
+        return named[-1] if named[-1] in ENGINES else None
+    return None if "pdf" in (overrides or {}) else ENGINES[0]
 
 
 def _unknown(name: str, own: set[str]) -> str:
@@ -171,6 +256,7 @@ def markdown_table() -> str:
     rows = ["| parameter | formats | default | accepts | meaning |", "|---|---|---|---|---|"]
     for param in PARAMS.values():
         formats = "all" if param.formats == ALL else ", ".join(param.formats)
+        formats += f" ({param.engine})" if param.engine else ""
         default = f"`{param.default}`" if param.default != "none" else "none"
         rows.append(f"| `{param.name}` | {formats} | {default} | {param.accepts} | "
                     f"{param.meaning} |")

@@ -2,19 +2,19 @@
 
 WeasyPrint fetches nothing from the network here: the print HTML carries its CSS inline,
 and the URL fetcher refuses every scheme but ``data:`` and files inside the toolkit's own
-``xslt/`` folder. Fonts come from the system (DejaVu for Latin and Cyrillic, Nanum for
-Hangul, WenQuanYi Micro Hei for Chinese characters Nanum lacks; installed by
-``scripts/setup-system.sh``), which keeps rendering well under a second a page.
+``xslt/`` folder. Fonts come from the system (Noto Serif and Noto Serif CJK, installed
+by ``scripts/setup-system.sh``), which keeps rendering well under a second a page.
 
 The PDF is tagged and declares PDF/UA-1 (WeasyPrint maps ``<title>``, ``<meta
 name="author|description|keywords">`` and ``<html lang>`` into its metadata).
 
-The index at the back links every mention of a person, organisation or place
-(``a.pageref``; CSS prints ``target-counter(attr(href url), page)``). CSS cannot drop a
-page number already listed, so when an index is present the document is laid out once,
-the links that would repeat a page of the same entry are removed, and it is laid out
-again. Removing links changes only the index pages, which follow every mention, so the
-page numbers of the second layout are those of the first.
+The index at the back links every mention of a register entry (``a.pageref``, class
+``note`` inside a note; CSS prints ``target-counter(attr(href url), page)``). CSS cannot
+drop a page already listed, collapse ranges or mark notes, so when an index is present
+the document is laid out once, each entry's links are replaced by its page list ("3,
+5n, 7–9": :func:`page_list`), and it is laid out again. Only the index pages change,
+and they follow every mention, so the page numbers of the second layout are those of
+the first.
 """
 
 from __future__ import annotations
@@ -30,8 +30,7 @@ from toolkit.core.errors import TransformError
 PDF_OPTIONS = {"pdf_tags": True, "pdf_variant": "pdf/ua-1"}
 
 _PAGES = re.compile(r'(<span class="pages">)(.*?)(</span>)', re.S)
-_PAGEREF = re.compile(r'<a class="pageref" href="#([^"]+)"></a>')
-
+_PAGEREF = re.compile(r'<a class="pageref( note)?" href="#([^"]+)"></a>')
 
 def _fetcher():
     """A WeasyPrint fetcher for ``data:`` URLs and files inside ``xslt/`` only."""
@@ -75,19 +74,29 @@ def anchor_pages(document) -> dict[str, int]:
     return pages
 
 
+def page_list(hits: list[tuple[int, bool]]) -> str:
+    """"3, 5n, 7–9" from (page, in a note) pairs: each page once, runs of pages of the
+    text collapsed into a range, "n" where the entry is mentioned only in a note."""
+    text = sorted({page for page, in_note in hits if not in_note})
+    items: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = start
+        while end + 1 < len(text) and text[end + 1] == text[end] + 1:
+            end += 1
+        items.append((text[start], f"{text[start]}–{text[end]}" if end > start else str(text[start])))
+        start = end + 1
+    items += [(page, f"{page}n") for page in sorted({p for p, n in hits if n} - set(text))]
+    return ", ".join(label for _, label in sorted(items))
+
+
 def dedupe_index(html: str, pages: dict[str, int]) -> str:
-    """Drop index links whose page is already listed for the same entry (or unknown)."""
+    """Replace each index entry's links by its page list (links to unknown anchors dropped)."""
 
     def entry(match: re.Match) -> str:
-        seen: set[int] = set()
-        kept = []
-        for link in _PAGEREF.finditer(match.group(2)):
-            page = pages.get(link.group(1))
-            if page is None or page in seen:
-                continue
-            seen.add(page)
-            kept.append(link.group(0))
-        return match.group(1) + "".join(kept) + match.group(3)
+        hits = [(pages[link.group(2)], bool(link.group(1)))
+                for link in _PAGEREF.finditer(match.group(2)) if link.group(2) in pages]
+        return match.group(1) + page_list(hits) + match.group(3)
 
     return _PAGES.sub(entry, html)
 

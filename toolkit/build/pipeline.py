@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
-from toolkit.build import formats, pdf
+from toolkit.build import formats, pdf, typst
 from toolkit.build.lock import LOCK_NAME, locked_output  # noqa: F401 - LOCK_NAME: API
 from toolkit.build.registers import find_registers
 from toolkit.build.manifest import Manifest, config_hash
@@ -160,7 +160,8 @@ def render(source: Source, options: BuildOptions,
     targets = {fmt: write.output_path(options.out_dir, output_name(source, fmt))
                for fmt in options.formats}
     overrides = options.override_dict()
-    formats.prepare(options.formats, overrides)  # before any transform (Schematron's too)
+    params = options.param_dict()
+    formats.prepare(options.formats, overrides, params)  # before any transform (Schematron's too)
     tree = parse_file(source.path)
     require_tei(tree, name)
     read = inputs if inputs is not None else []
@@ -180,17 +181,36 @@ def render(source: Source, options: BuildOptions,
     del tree, found
     outputs: dict[Path, bytes] = {}
     for fmt_name in options.formats:
-        result = formats.transform(document, formats.FORMATS[fmt_name], options.param_dict(),
+        result = formats.transform(document, formats.format_for(fmt_name, params), params,
                                    name, overrides, registers)
         findings += [Finding(name, None, None, "warning", message, "xsl:message", source="xslt")
                      for message in result.messages]
         if fmt_name == "pdf":
-            data = pdf.render_pdf(result.output, name)
+            data, warnings = render_pdf(result.output, name, params)
+            findings += [Finding(name, None, None, "warning", message, "pdf", source="pdf")
+                         for message in warnings]
         else:
             data = result.output.encode("utf-8")
         outputs[targets[fmt_name]] = data
         del result
     return outputs, findings
+
+
+def render_pdf(output: str, name: str, params: dict[str, object]) -> tuple[bytes, list[str]]:
+    """The PDF of the PDF stylesheet's ``output`` by the chosen engine, and its warnings.
+
+    Without ``-p pdf-engine``, output that is HTML (a user's stylesheet importing
+    ``print.xsl``) goes to WeasyPrint, anything else (``typst.xsl``'s markup) to Typst.
+    """
+    engine = formats.pdf_engine(params)
+    start = output.lstrip()[:15].lower()
+    if "pdf-engine" not in params and (start.startswith("<!doctype html") or start.startswith("<html")):
+        engine = "weasyprint"
+    if engine == "typst":
+        template = params.get("typst-template")
+        result = typst.render_pdf(output, name, str(template) if template else None)
+        return result.pdf, result.warnings
+    return pdf.render_pdf(output, name), []
 
 
 def build_document(source: Source, options: BuildOptions) -> DocumentResult:

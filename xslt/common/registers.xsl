@@ -22,7 +22,9 @@
     ed:name-string($name)       a name form as a string (parts joined by spaces)
     ed:entry-name($entry)       the entry's main name (else its title/desc, else its id)
     ed:other-forms($entry)      name forms other than the main name, one per distinct string
-    ed:entry-sort-key($entry)   the main name in lower case, without a leading article
+    ed:entry-sort-key($entry)   where it files in an index: @sortKey, surname, or the last word
+                                of a Western-order personal name; ed:index-heading($entry) prints
+                                it "Surname, Forenames"
     ed:birth($entry), ed:death($entry)   the birth and death dates (ISO value or text)
     ed:life($entry)             "1912–1994", "born 1912", "died 1976" (full dates); for events
                                 and communications their date span
@@ -156,9 +158,58 @@
     </xsl:for-each-group>
   </xsl:function>
 
+  <!-- Where an entry files in an index: the entry's or its main name's @sortKey; else
+       "surname forenames" from the main name's surname; else, for a person, the last word
+       of a name in Western order (a person with a Hangul, Chinese or Japanese form, or a
+       name in a family-name-first language, keeps the order: "Kim Il Sung" files under K);
+       else the name without a leading article. Lower case, accents folded. -->
   <xsl:function name="ed:entry-sort-key" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="lower-case(replace(ed:entry-name($entry), '^(the|a|an)\s+', '', 'i'))"/>
+    <xsl:variable name="parts" select="ed:surname-parts($entry)"/>
+    <xsl:variable name="key" select="(($entry/@sortKey, ed:main-form($entry)/@sortKey)[normalize-space()][1],
+                                      string-join($parts, ' ')[exists($parts)],
+                                      replace(ed:entry-name($entry), '^(the|a|an)\s+', '', 'i'))[1]"/>
+    <xsl:sequence select="lower-case(replace(normalize-unicode(string($key), 'NFD'), '\p{Mn}', ''))"/>
+  </xsl:function>
+
+  <!-- The name as an index prints it: "Surname, Forenames" when it files by surname, except
+       a name whose family name comes first anyway ("Kim Il Sung", "Peng Dehuai"). -->
+  <xsl:function name="ed:index-heading" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="parts" select="ed:surname-parts($entry)"/>
+    <xsl:variable name="main" select="ed:main-form($entry)"/>
+    <xsl:variable name="family-first" select="ed:family-first($entry)
+                                              or exists($main/tei:surname[1][following-sibling::tei:forename])"/>
+    <xsl:sequence select="if (exists($parts[2][normalize-space()]) and not($family-first)) then $parts[1] || ', ' || $parts[2]
+                          else ed:entry-name($entry)"/>
+  </xsl:function>
+
+  <!-- Languages whose personal names put the family name first. -->
+  <xsl:variable name="ed:family-first" as="xs:string*" select="('ko', 'zh', 'ja', 'vi', 'hu', 'mn')"/>
+
+  <!-- (surname, forenames) of a person's main name as an index files it, or empty. -->
+  <xsl:function name="ed:surname-parts" as="xs:string*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="main" select="ed:main-form($entry)"/>
+    <xsl:variable name="words" select="tokenize(ed:entry-name($entry))"/>
+    <xsl:choose>
+      <xsl:when test="$entry/@sortKey or $main/@sortKey"/>
+      <xsl:when test="exists($main/tei:surname)">
+        <xsl:sequence select="(normalize-space(ed:plain($main/tei:surname[1])),
+                               normalize-space(string-join($main/(tei:forename | tei:addName | tei:nameLink | tei:genName) ! ed:plain(.), ' ')))"/>
+      </xsl:when>
+      <xsl:when test="ed:entry-kind($entry) != 'person' or count($words) lt 2 or ed:family-first($entry)"/>
+      <xsl:otherwise>
+        <xsl:sequence select="($words[last()], string-join($words[position() lt last()], ' '))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:function name="ed:family-first" as="xs:boolean">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="some $n in ed:entry-forms($entry) satisfies
+                            (lower-case(substring-before((ed:lang($n), '')[1] || '-', '-')) = $ed:family-first
+                             or matches(string($n), '[&#xAC00;-&#xD7AF;&#x4E00;-&#x9FFF;&#x3040;-&#x30FF;]'))"/>
   </xsl:function>
 
   <!-- ===== facts ===== -->
@@ -214,13 +265,17 @@
 
   <!-- ===== mentions ===== -->
 
-  <xsl:key name="ed:_mentions" _match="({$ed:match?name})[@ref][ancestor::tei:text]"
+  <!-- Mentions: names with @ref, and references (ref, ptr) whose @target is an entry (a
+       communication the text cites by number). -->
+  <xsl:key name="ed:_mentions" _match="(({$ed:match?name})[@ref] | (tei:ref | tei:ptr)[@target])[ancestor::tei:text]"
       use="ed:mention-entries(.) ! ed:entry-key(.)"/>
-  <xsl:key name="ed:_all-mentions" _match="({$ed:match?name})[@ref][ancestor::tei:text]" use="'mention'"/>
+  <xsl:key name="ed:_all-mentions" _match="(({$ed:match?name})[@ref] | (tei:ref | tei:ptr)[@target])[ancestor::tei:text]"
+      use="'mention'"/>
 
   <xsl:function name="ed:mention-entries" as="element()*">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="ed:entries($mention, string-join($mention/(@ref, @who), ' '))"/>
+    <xsl:sequence select="ed:entries($mention, string-join($mention/(@ref, @who, self::tei:ref/@target,
+                                                                     self::tei:ptr/@target), ' '))"/>
   </xsl:function>
 
   <xsl:function name="ed:mentions" as="element()*">
@@ -235,7 +290,7 @@
     <xsl:sequence select="($in ! key('ed:_all-mentions', 'mention', .) ! ed:mention-entries(.))/."/>
   </xsl:function>
 
-  <xsl:variable name="ed:index-kinds" as="xs:string*" select="('person', 'org', 'place')"/>
+  <xsl:variable name="ed:index-kinds" as="xs:string*" select="('person', 'org', 'place', 'event', 'communication')"/>
 
   <xsl:function name="ed:index-entries" as="element()*">
     <xsl:param name="in" as="node()*"/>

@@ -201,11 +201,14 @@
   <xsl:template match="tei:list | tei:listBibl | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent
                        | tei:listApp | tei:listWit | tei:table[ancestor::tei:note]">
     <xsl:param name="in-p" as="xs:boolean" select="false()" tunnel="yes"/>
+    <!-- an item without text is not printed (no empty bullets), nor a list without items -->
+    <xsl:variable name="items" select="(* except (tei:head | tei:label))[normalize-space() or .//tei:gap or .//tei:graphic]"/>
     <xsl:choose>
+      <xsl:when test="empty($items) and not(tei:head[normalize-space()])"/>
       <xsl:when test="$in-p">
         <span class="list block">
           <xsl:apply-templates select="* except tei:item" mode="list-other"/>
-          <xsl:for-each select="tei:item | (* except (tei:item | tei:head | tei:label))">
+          <xsl:for-each select="$items">
             <span class="item block">
               <xsl:if test="preceding-sibling::*[1][self::tei:label]">
                 <span class="bold"><xsl:apply-templates select="preceding-sibling::*[1]/node()"/></span>
@@ -220,7 +223,7 @@
       <xsl:when test="tei:label and tei:item">
         <xsl:apply-templates select="tei:head"/>
         <dl class="list">
-          <xsl:for-each select="tei:item">
+          <xsl:for-each select="$items[self::tei:item]">
             <dt><xsl:apply-templates select="preceding-sibling::*[1][self::tei:label]/node()">
               <xsl:with-param name="in-p" select="true()" tunnel="yes"/></xsl:apply-templates></dt>
             <dd><xsl:apply-templates/></dd>
@@ -232,7 +235,7 @@
         <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol' else 'ul'}"
                      namespace="http://www.w3.org/1999/xhtml">
           <xsl:attribute name="class" select="string-join((local-name(), @type), ' ')"/>
-          <xsl:for-each select="* except (tei:head | tei:label)">
+          <xsl:for-each select="$items">
             <li><xsl:apply-templates select="."/></li>
           </xsl:for-each>
         </xsl:element>

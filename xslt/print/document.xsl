@@ -110,26 +110,17 @@
     </nav>
   </xsl:template>
 
-  <!-- A stable anchor for an element: its xml:id if it is an NCName, else a generated id. -->
-  <xsl:function name="ed:anchor" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/@xml:id castable as xs:NCName) then 'id-' || $e/@xml:id
-                          else 'g-' || ed:node-id($e)"/>
-  </xsl:function>
-
-  <!-- A running-head string: at most 55 characters, cut at a word. -->
+  <!-- A running-head string: whole (verso and recto each have the full measure). -->
   <xsl:function name="ed:short" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:variable name="n" select="normalize-space($s)"/>
-    <xsl:sequence select="if (string-length($n) le 55) then $n
-                          else replace(substring($n, 1, 55), '\s+\S*$', '') || '…'"/>
+    <xsl:sequence select="normalize-space($s)"/>
   </xsl:function>
 
-  <!-- The section head for the running head: empty when it repeats the document title. -->
+  <!-- The section head for the recto running head: the document title when it repeats it. -->
   <xsl:function name="ed:section-run" as="xs:string">
     <xsl:param name="head" as="element()?"/>
     <xsl:variable name="h" select="ed:flat($head)"/>
     <xsl:variable name="title" select="ed:title(($head/ancestor::tei:TEI[1], root($head)/*)[1])"/>
-    <xsl:sequence select="if ($h = '' or starts-with($title, $h) or starts-with($h, $title)) then '' else ed:short($h)"/>
+    <xsl:sequence select="if ($h = '' or starts-with($title, $h) or starts-with($h, $title)) then $title else ed:short($h)"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -1,9 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Front matter of each TEI document, from ed:metadata (common/metadata.xsl): the title page
-  (title, subtitles, the fields of ed:title-fields, abstract) and the page "About this
-  edition" (publication statement, responsibility, encoding decisions, source notes, change
-  log). Named templates print-titlepage, print-metadata, print-about; mode print-about.
+  (title, subtitles, the fields of ed:title-fields, abstract; at its foot the imprint:
+  publisher, date, identifier, rights, licence) and the page "About this edition"
+  (responsibility, encoding decisions, source notes, change log), each paragraph that names
+  markup given as its sentences that do not (common/reader.xsl). Named templates print-titlepage, print-metadata, print-about; mode print-about.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -17,6 +18,8 @@
   <xsl:template name="print-titlepage">
     <xsl:variable name="m" select="ed:metadata(.)"/>
     <section class="titlepage">
+      <div class="run-doc" data-run="{ed:short($m?title)}"></div>
+      <div class="run-sec" data-run="{ed:short($m?title)}"></div>
       <h1><xsl:value-of select="$m?title"/></h1>
       <xsl:for-each select="$m?subtitles">
         <div class="subtitle"><xsl:value-of select="."/></div>
@@ -27,7 +30,43 @@
           <xsl:apply-templates/>
         </div>
       </xsl:for-each>
+      <xsl:call-template name="print-imprint"><xsl:with-param name="m" select="$m"/></xsl:call-template>
     </section>
+  </xsl:template>
+
+  <!-- The imprint at the foot of the title page: publisher, place, date, identifier; the
+       rights statement; the licence. -->
+  <xsl:template name="print-imprint">
+    <xsl:param name="m" as="map(*)"/>
+    <xsl:variable name="line" select="string-join(($m?publication ! ed:flat(.)), ', ')"/>
+    <xsl:variable name="rights" select="$m?availability/(tei:p | tei:ab | tei:licence),
+                                        $m?header/tei:fileDesc/tei:publicationStmt/tei:p"/>
+    <xsl:if test="normalize-space($line) or exists($m?idnos) or $rights">
+      <div class="imprint">
+        <xsl:if test="normalize-space($line) or exists($m?idnos)">
+          <p>
+            <xsl:if test="normalize-space($line)"><xsl:value-of select="ed:label('publisher') || ' ' || $line || '.'"/></xsl:if>
+            <xsl:for-each select="$m?idnos">
+              <xsl:value-of select="' ' || ed:label('identifier') || ': '"/><span class="ident"><xsl:value-of select="."/></span>.
+            </xsl:for-each>
+          </p>
+        </xsl:if>
+        <xsl:for-each select="$rights">
+          <p>
+            <xsl:if test="self::tei:licence"><span class="smallcaps"><xsl:value-of select="ed:label('licence')"/></span>: </xsl:if>
+            <xsl:call-template name="print-reader-content"/>
+          </p>
+        </xsl:for-each>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- An element's content for the reader: as is, or its sentences that name no markup. -->
+  <xsl:template name="print-reader-content">
+    <xsl:choose>
+      <xsl:when test="ed:has-markup-names(.)"><xsl:value-of select="ed:reader-sentences(.)" separator=" "/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The label/value list of the title page (common: ed:title-fields). -->
@@ -50,25 +89,10 @@
     <xsl:variable name="pub" select="$m?header/tei:fileDesc/tei:publicationStmt"/>
     <xsl:variable name="enc" select="$m?encoding[not(self::tei:p)]"/>
     <xsl:variable name="notes" select="$m?notes | $m?funding | $m?ms-notes"/>
-    <xsl:if test="$pub/* or $enc or exists($m?changes) or $notes">
+    <xsl:variable name="resp" select="($m?translation | $m?responsibility)[self::tei:respStmt or self::tei:editor]"/>
+    <xsl:if test="exists($resp) or $enc or exists($m?changes) or $notes">
       <section class="about">
         <h2><xsl:value-of select="ed:label('about-edition')"/></h2>
-        <xsl:if test="$pub/*">
-          <h3><xsl:value-of select="ed:label('publication')"/></h3>
-          <xsl:variable name="line" select="string-join(($m?publication ! ed:flat(.)), ', ')"/>
-          <xsl:if test="normalize-space($line)">
-            <p><xsl:value-of select="$line"/><xsl:text>.</xsl:text>
-              <xsl:for-each select="$m?idnos">
-                <xsl:text> </xsl:text>
-                <xsl:value-of select="(@type, ed:label('identifier'))[1]"/>: <span class="ident"><xsl:value-of select="."/></span>
-                <xsl:text>.</xsl:text>
-              </xsl:for-each>
-            </p>
-          </xsl:if>
-          <xsl:apply-templates select="$m?availability/*" mode="print-about"/>
-          <xsl:apply-templates select="$pub/tei:p" mode="print-about"/>
-        </xsl:if>
-        <xsl:variable name="resp" select="($m?translation | $m?responsibility)[self::tei:respStmt or self::tei:editor]"/>
         <xsl:if test="exists($resp)">
           <h3><xsl:value-of select="ed:label('responsibility')"/></h3>
           <xsl:for-each select="$resp">
@@ -82,7 +106,7 @@
         </xsl:if>
         <xsl:if test="$notes">
           <h3><xsl:value-of select="ed:label('source-notes')"/></h3>
-          <xsl:for-each select="$notes"><p><xsl:apply-templates/></p></xsl:for-each>
+          <xsl:for-each select="$notes"><p><xsl:call-template name="print-reader-content"/></p></xsl:for-each>
         </xsl:if>
         <xsl:if test="exists($m?changes)">
           <h3><xsl:value-of select="ed:label('changes')"/></h3>
@@ -91,7 +115,7 @@
               <li>
                 <xsl:value-of select="string-join(((@when, @notBefore)[1], ed:pointer-names(., @who), @status), ', ')"/>
                 <xsl:if test="@when or @who or @status">: </xsl:if>
-                <xsl:apply-templates/>
+                <xsl:call-template name="print-reader-content"/>
               </li>
             </xsl:for-each>
           </ul>
@@ -103,7 +127,9 @@
   <xsl:mode name="print-about" on-no-match="shallow-skip"/>
 
   <xsl:template match="tei:p | tei:licence | tei:ab" mode="print-about">
-    <p><xsl:apply-templates/></p>
+    <xsl:if test="not(ed:has-markup-names(.)) or exists(ed:reader-sentences(.))">
+      <p><xsl:call-template name="print-reader-content"/></p>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:projectDesc | tei:samplingDecl | tei:editorialDecl" mode="print-about">
@@ -113,10 +139,10 @@
   <!-- correction, normalization, quotation, hyphenation, interpretation ...: a labelled paragraph. -->
   <xsl:template match="tei:editorialDecl/*[not(self::tei:p)]" mode="print-about">
     <xsl:variable name="label" select="ed:decl-label(.)"/>
-    <xsl:for-each select="(tei:p, .[not(tei:p)])">
+    <xsl:for-each select="(tei:p, .[not(tei:p)])[not(ed:has-markup-names(.)) or exists(ed:reader-sentences(.))]">
       <p>
-        <xsl:if test="position() = 1"><span class="sans bold"><xsl:value-of select="$label"/>. </span></xsl:if>
-        <xsl:apply-templates/>
+        <xsl:if test="position() = 1"><span class="smallcaps"><xsl:value-of select="$label"/>. </span></xsl:if>
+        <xsl:call-template name="print-reader-content"/>
       </p>
     </xsl:for-each>
   </xsl:template>

@@ -1,11 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The index at the back of the print edition: the register entries the text mentions, by
-  kind ($ed:index-kinds: persons, organisations, places), wherever their registers are kept
-  (in the document or in register files: common/registers.xsl), each entry with its other
-  name forms, life dates, a short note, and the pages where the text mentions it: one link per mention, a.pageref whose page CSS prints with
-  target-counter(attr(href url), page). toolkit/pdf.py drops links that repeat a page
-  already listed for the same entry.
+  kind ($ed:index-kinds: persons, organisations, places, events, communications), wherever
+  their registers are kept (common/registers.xsl), filed by ed:entry-sort-key and printed
+  as ed:index-heading ("Surname, Forenames"), with the other name forms and dates, then
+  " — " and the pages: one link per mention (a.pageref, class "note" inside a note), whose
+  page CSS prints with target-counter(attr(href url), page); toolkit/build/pdf.py replaces
+  the links by the page list once the text is laid out ("3, 5n, 7–9"). Then a short note
+  (its sentences that name no markup: common/reader.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -45,7 +47,7 @@
   <xsl:template match="*" mode="print-index">
     <xsl:param name="docs" as="element()*"/>
     <li class="ix-entry" data-entry="{@xml:id}">
-      <span class="ix-name"><xsl:value-of select="ed:entry-name(.)"/></span>
+      <span class="ix-name"><xsl:value-of select="ed:index-heading(.)"/></span>
       <xsl:variable name="forms" select="ed:other-forms(.)"/>
       <xsl:if test="exists($forms)">
         <span class="forms"><xsl:text> (</xsl:text>
@@ -59,19 +61,18 @@
           <xsl:text>)</xsl:text>
         </span>
       </xsl:if>
-      <xsl:for-each select="ed:life-years(.)">
-        <span class="dates"><xsl:text> </xsl:text><xsl:value-of select="."/></span>
+      <xsl:for-each select="ed:index-dates(.)">
+        <span class="dates">, <xsl:value-of select="."/></span>
       </xsl:for-each>
-      <xsl:text> </xsl:text>
+      <xsl:text> — </xsl:text>
       <span class="pages">
         <xsl:for-each select="ed:mentions(., $docs)">
-          <a class="pageref" href="#{ed:anchor(.)}"></a>
+          <a class="pageref{if (ancestor::tei:note) then ' note' else ''}" href="#{ed:anchor(.)}"></a>
         </xsl:for-each>
       </span>
-      <xsl:variable name="note" select="ed:entry-notes(.)[1] ! ed:flat(.)"/>
-      <xsl:if test="$note">
-        <span class="gloss"><xsl:value-of select="$note"/></span>
-      </xsl:if>
+      <xsl:for-each select="ed:entry-notes(.)[1][normalize-space()]">
+        <span class="gloss"><xsl:call-template name="print-reader-content"/></span>
+      </xsl:for-each>
     </li>
   </xsl:template>
 </xsl:stylesheet>

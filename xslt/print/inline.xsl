@@ -33,18 +33,6 @@
 
   <!-- ===== highlighting ===== -->
 
-  <xsl:function name="ed:rend-classes" as="xs:string*">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="t" select="tokenize(lower-case(string-join(($e/@rend, $e/@rendition, $e/@style), ' ')), '[\s;:#()]+')"/>
-    <xsl:sequence select="(if ($t[matches(., '^(ital|italic|italics|i|it|slanted)$')]) then 'italic' else (),
-                           if ($t[matches(., '^(bold|b|bf|strong)$')]) then 'bold' else (),
-                           if ($t[matches(., '^(sup|super|superscript)$')]) then 'sup' else (),
-                           if ($t[matches(., '^(sub|subscript)$')]) then 'sub' else (),
-                           if ($t[matches(., '^(sc|smallcaps|small-caps|smcap)$')]) then 'smallcaps' else (),
-                           if ($t[matches(., '^(u|ul|underline|underlined)$')]) then 'underline' else (),
-                           if ($t[matches(., '^(strike|strikethrough|line-through)$')]) then 'strike' else ())"/>
-  </xsl:function>
-
   <xsl:template match="tei:hi">
     <xsl:call-template name="ed:span">
       <xsl:with-param name="class" select="('hi', if (empty(ed:rend-classes(.))) then 'italic' else ed:rend-classes(.))"/>
@@ -117,10 +105,16 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="exists($href)">
-        <a class="ref" href="{$href}"><xsl:sequence select="$content"/></a>
+        <a class="ref" href="{$href}">
+          <xsl:if test="ancestor::tei:text"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
+          <xsl:sequence select="$content"/>
+        </a>
       </xsl:when>
       <xsl:otherwise>
-        <span class="ref"><xsl:sequence select="$content"/></span>
+        <span class="ref">
+          <xsl:if test="ancestor::tei:text"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
+          <xsl:sequence select="$content"/>
+        </span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

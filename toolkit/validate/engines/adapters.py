@@ -1,8 +1,8 @@
 """The RELAX NG and Schematron modules behind the engine protocol of :mod:`.base`.
 
-:mod:`.relaxng` keeps its own API (``relaxng.load(path, timeout, catalogs).validate(tree,
-name, source)``); :mod:`.schematron` has ``load(path, context)`` and ``iter_findings`` but
-is not an :class:`~.base.Engine` and raises its own ``SchematronError``. These thin
+:mod:`.relaxng` (``load(path, timeout, catalogs)``) and :mod:`.schematron` (``load(path,
+context)``) return schemas with ``iter_findings`` but not :class:`~.base.Engine` s, and
+raise their own ``SchemaUnusable`` / ``SchematronError``. These thin
 wrappers give both the one signature and the one error class every engine has. Once those
 modules define ``load(path, context) -> Engine`` raising ``SchemaUnusable``, the wrappers
 go and the table in :mod:`toolkit.validate.engines` names their loaders directly.
@@ -17,6 +17,7 @@ from lxml import etree
 
 from toolkit.core.errors import ToolkitError
 from toolkit.core.findings import Finding
+from toolkit.core.xinclude import origins_of
 from toolkit.validate.engines import relaxng, schematron
 from toolkit.validate.engines.base import Engine, LoadContext, SchemaUnusable
 
@@ -44,7 +45,10 @@ class RelaxNGEngine(_Wrapped):
 
     def iter_findings(self, tree: etree._ElementTree, name: str,
                       path: Path | None = None) -> Iterator[Finding]:
-        yield from self.schema.validate(tree, name, path)
+        # the engine finds jing's columns in the text of ``path``; elements XIncluded from
+        # other files are not in that text, so such a tree is located by element lines
+        text = path if origins_of(tree) is None else None
+        yield from self.schema.iter_findings(tree, name, text)
 
 
 def load_relaxng(path: Path, context: LoadContext = LoadContext()) -> RelaxNGEngine:
