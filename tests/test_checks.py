@@ -109,3 +109,19 @@ def test_parsers():
 def test_non_tei_documents_get_only_id_checks():
     tree = parse_bytes(b'<doc><a ref="#nowhere" xml:id="x"/><b xml:id="x"/></doc>', "d.xml")
     assert _rules(run_checks(tree, "d.xml")) == ["duplicate-id"]
+
+
+def test_common_dates_decided_without_elementpath_agree_with_it(monkeypatch):
+    """The fast path for YYYY, YYYY-MM and YYYY-MM-DD gives elementpath's answers, real
+    dates and impossible ones (months 00/13, 29 February, day 31 of a 30-day month) alike."""
+    import re as re_module
+
+    from toolkit.validate.engines.checks import dates
+
+    values = [f"{y}" for y in ("1848", "1900", "2000", "0001")]
+    values += [f"{y}-{m:02d}" for y in ("1848", "1900") for m in range(0, 14)]
+    values += [f"{y}-{m:02d}-{d:02d}" for y in ("1848", "1849", "1900", "2000")
+               for m in (0, 1, 2, 4, 12, 13) for d in (0, 1, 28, 29, 30, 31, 32)]
+    fast = {v: dates.parse_w3c.__wrapped__(v) for v in values}
+    monkeypatch.setattr(dates, "_SIMPLE", re_module.compile(r"(?!)"))  # elementpath only
+    assert {v: dates.parse_w3c.__wrapped__(v) for v in values} == fast

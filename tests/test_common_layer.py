@@ -224,7 +224,7 @@ def test_a_common_function_overridden_for_each_format(tmp_path, fmt, uri):
 # --- the layout of xslt/: every TEI rule in common/, the formats only render ----------------
 
 XSLT = ROOT / "xslt"
-FORMAT_FOLDERS = ("html", "text", "print")
+FORMAT_FOLDERS = ("html", "text", "print", "typst")
 
 
 def _declared(folder: Path, what: str) -> set[str]:
@@ -248,7 +248,7 @@ def test_format_folders_define_no_tei_rule_of_their_own():
         assert not shadowed, f"{folder}/ redefines {sorted(shadowed)} of common/"
         assert not re.search(r"@type\s*=\s*\(\s*'editorial'", text), f"{folder}/ classifies notes"
         assert "'persName', 'placeName'" not in text, f"{folder}/ keeps a list of name elements"
-    for entry in ("html.xsl", "text.xsl", "print.xsl"):
+    for entry in ("html.xsl", "text.xsl", "print.xsl", "typst.xsl"):
         own = entry.replace(".xsl", "")
         hrefs = etree.parse(str(XSLT / entry)).xpath("//xsl:import/@href",
                                                     namespaces={"xsl": "http://www.w3.org/1999/XSL/Transform"})

@@ -67,11 +67,27 @@ def sources():
 
 def source_urls(sources) -> dict[str, set[str]]:
     """Each entry of the list of sources -> the addresses it gives (page, and copy read)."""
-    out = {}
-    for bibl in xp(sources, "//tei:listBibl/tei:bibl"):
-        urls = {u.strip() for u in xp(bibl, ".//tei:idno[@type='URI']/text() | .//tei:ref/@target")}
-        out[bibl.get(XML_ID)] = urls
-    return out
+    return {key: original_urls(sources)[key] | copy_urls(sources)[key] for key in original_urls(sources)}
+
+
+def original_urls(sources) -> dict[str, set[str]]:
+    """Each entry -> the address of the original publication or record (its URI idno)."""
+    return {bibl.get(XML_ID): {u.strip() for u in xp(bibl, "tei:idno[@type='URI']/text()")}
+            for bibl in xp(sources, "//tei:listBibl/tei:bibl")}
+
+
+def copy_urls(sources) -> dict[str, set[str]]:
+    """Each entry -> the copies it was read in, named by its provenance note ("Read in a
+    copy at ..."), and any other address its notes give."""
+    return {bibl.get(XML_ID): {u.strip() for u in xp(bibl, "tei:note//tei:ref/@target")}
+            for bibl in xp(sources, "//tei:listBibl/tei:bibl")}
+
+
+#: Hosts of copies: pages mirrored from elsewhere, which a note must not cite (issue 16).
+MIRROR_HOSTS = ("pozycb.xlx.pl", "docslib.org", "lawsdocbox.com", "3gbook.com", "wikipedia-on-ipfs.org",
+                "kiwix", "outremer.quest", "osmarks.net", "zxc.wiki", "eth.limo", "studylib.net",
+                "softbeam.net", "6jhxt.group", "rmrb.online", "dvincitest.com", "newdu.com",
+                "reachone01.github.io")
 
 
 def resolve(tree_path: Path, pointer: str):
@@ -126,7 +142,7 @@ def test_source_page_record_id_and_capture(doc, sources):
     capture = xp(page, ".//tei:date[@notAfter]")[0]
     assert capture.get("notAfter") <= min(xp(doc, "//tei:change/@when"))
     assert "seeds/000_4aa7b316669ab202.txt" in text(page)
-    assert "https://digitalarchive.wilsoncenter.org/document/117036" in source_urls(sources)["src-117036"]
+    assert "https://digitalarchive.wilsoncenter.org/document/117036" in original_urls(sources)["src-117036"]
 
 
 def test_rights_of_the_translation_and_of_the_edition_are_apart(doc):
@@ -198,15 +214,44 @@ def _note_citations(path: Path):
 
 
 @pytest.mark.parametrize("path", [TELEGRAM], ids=lambda p: p.name)
-def test_every_citation_gives_the_address_of_a_listed_source(path, sources):
-    urls = source_urls(sources)
+def test_every_citation_cites_the_original_of_a_listed_source(path, sources):
+    """A note cites the original publication or record: the address of the original where the
+    list of sources has one (the Digital Archive's, FRUS's, Hansard's ...), never the copy it
+    was read in; a source without an address of its own is cited by title and date, and the
+    list of sources says where it was read."""
+    originals, copies = original_urls(sources), copy_urls(sources)
     citations = _note_citations(path)
     assert len(citations) > 25
     for bibl in citations:
-        entry = resolve(path, bibl.get("corresp"))
-        assert entry.get(XML_ID) in urls, bibl.get("corresp")
+        entry = resolve(path, bibl.get("corresp")).get(XML_ID)
+        assert entry in originals, bibl.get("corresp")
         given = set(xp(bibl, ".//tei:ref/@target | .//tei:idno[@type='URI']/text()"))
-        assert given & urls[entry.get(XML_ID)], (bibl.sourceline, given)
+        assert not given & copies[entry], (bibl.sourceline, given)
+        assert given <= originals[entry], (bibl.sourceline, given)
+        if originals[entry]:
+            assert given & originals[entry], (bibl.sourceline, "the original's address")
+        assert xp(bibl, "tei:title | tei:date") or re.search(r"\d{4}", text(bibl)), bibl.sourceline
+        if not originals[entry]:
+            assert copies[entry], (entry, "the list of sources names the copy that was read")
+
+
+@pytest.mark.parametrize("path", [p for p in EDITION_FILES if p != SOURCES], ids=lambda p: p.name)
+def test_no_note_cites_a_mirror_host(path):
+    cited = xp(parse(path), "//tei:note//tei:ref/@target | //tei:note//tei:idno/text()"
+                            " | //tei:relatedItem//tei:idno/text() | //tei:relatedItem/@target")
+    assert not [url for url in cited if any(host in url for host in MIRROR_HOSTS)]
+
+
+def test_copies_are_named_in_the_list_of_sources_only(sources):
+    """Every address on a mirror host is in a provenance note of the list of sources ("Read
+    in a copy ..."), never given as the source's own address."""
+    for bibl in xp(sources, "//tei:listBibl/tei:bibl"):
+        for url in xp(bibl, "tei:idno[@type='URI']/text()"):
+            assert not any(host in url for host in MIRROR_HOSTS), (bibl.get(XML_ID), url)
+        for url in xp(bibl, "tei:note//tei:ref/@target"):
+            if any(host in url for host in MIRROR_HOSTS):
+                note = xp(bibl, "tei:note[.//tei:ref/@target = $u]", u=url)[0]
+                assert note.get("type") == "source" and text(note).startswith("Read "), url
 
 
 #: note -> sources it must cite: the identifications issue 16 asked for
@@ -227,12 +272,15 @@ def test_identifying_notes_cite_their_documents(doc, note_id):
     assert IDENTIFYING_NOTES[note_id] <= cited
 
 
-def test_header_lists_the_related_documents(doc):
+def test_header_lists_the_related_documents(doc, sources):
     related = {b.get("corresp").rsplit("#", 1)[1] for b in xp(doc, "//tei:notesStmt/tei:relatedItem/tei:bibl")}
     assert {"src-113649", "src-molotov-1953-03-31", "src-frus-d401", "src-frus-d420",
             "src-rmrb-1953-04-03", "src-114960"} <= related
+    originals = original_urls(sources)
     for bibl in xp(doc, "//tei:notesStmt/tei:relatedItem/tei:bibl"):
-        assert xp(bibl, "tei:title | tei:date") and xp(bibl, "tei:idno[@type='URI']")
+        assert xp(bibl, "tei:title | tei:date")
+        given = set(xp(bibl, "tei:idno[@type='URI']/text()"))
+        assert given == originals[bibl.get("corresp").rsplit("#", 1)[1]], bibl.get(XML_ID)
     # communications the sources identify point to their related document
     ids = set(xp(doc, "//tei:relatedItem/tei:bibl/@xml:id"))
     registers = xp(doc, "//tei:standOff") or xp(parse(TEI_DIR / "registers.xml"), "//tei:standOff")
@@ -257,7 +305,7 @@ def test_register_offices_carry_their_sources(doc):
 
 
 def test_every_address_cited_is_in_the_list_of_sources(sources):
-    listed = set().union(*source_urls(sources).values())
+    listed = set().union(*original_urls(sources).values())
     for path in EDITION_FILES:
         if path == SOURCES:
             continue

@@ -81,6 +81,9 @@ def test_the_readme_shows_the_table():
     ("font-size=2", "font-size: '2' is not accepted by pdf-engine=typst: it takes points, "
                     "more than 4 and less than 40"),
     ("apparatus=margin", "apparatus: 'margin' is not one of inline, lines (default inline)"),
+    ("base-url=file:///etc/", "base-url: 'file:///etc/' is not an http(s) URL"),
+    ("downloads=docx", "downloads: 'docx' is not a comma list of text, pdf, tei"),
+    ("page-path=../../elsewhere", "page-path: '../../elsewhere' is not a relative path"),
     ("typst-template=no-such.typ", "typst-template: 'no-such.typ' is not a Typst file"),
 ])
 def test_an_unknown_or_invalid_parameter_is_a_usage_error(tmp_path, given, accepted):

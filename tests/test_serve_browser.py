@@ -63,17 +63,17 @@ def test_save_updates_the_open_page_at_the_same_scroll_position(browser_page):
 
 def test_update_keeps_the_readers_view_and_the_page_working(browser_page):
     page, source, errors = browser_page
-    page.click("#ed-toggle")  # the diplomatic view, a choice of the reader
-    assert "ed-diplomatic" in page.get_attribute("body", "class")
+    page.click("#about summary")  # "About this document" opened, a choice of the reader
+    assert page.evaluate("document.querySelector('#about details').open")
     edit(source, "again declared that he fully agrees", "again declared that he wholly agrees")
     page.wait_for_function("document.body.innerText.includes('he wholly agrees')",
                            timeout=WAIT_MS)
-    assert "ed-diplomatic" in page.get_attribute("body", "class")
+    assert page.evaluate("document.querySelector('#about details').open")
     link = page.locator("#x-p1 .tei-persName > a").first  # a popup in the changed paragraph
     link.hover()
     assert page.locator("#" + link.get_attribute("aria-describedby")).is_visible()
-    page.click("#ed-toggle")
-    assert "ed-diplomatic" not in page.get_attribute("body", "class")
+    page.click("#about summary")
+    assert not page.evaluate("document.querySelector('#about details').open")
     assert errors == []
 
 

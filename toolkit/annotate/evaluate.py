@@ -154,8 +154,11 @@ def trial(source: Path, work: Path, count: int, rng: random.Random,
     added = [(span, ref) for span, ref in after if (span, ref) not in kept]
     score = Score(removed=len(removed))
     common = common_words(original.root.text())
+    wanted = {(span, ref) for span, ref, _w in removed}
     for span, ref, words in removed:
-        hits = [r for s, r in added if _overlap(s, span)]
+        # a tag that restores another removed name (the outer one of nested names) is not
+        # a wrong tag for this one: this one is missed
+        hits = [r for s, r in added if _overlap(s, span) and (r == ref or (s, r) not in wanted)]
         proper = name_like(form_of(words), common)
         score.removed_names += proper
         if ref in hits:

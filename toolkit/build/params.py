@@ -52,6 +52,22 @@ def _css_href(value: str, engine: str | None) -> bool:
     return scheme is None or scheme.group(1).lower() in ("http", "https")
 
 
+def _downloads(value: str, engine: str | None) -> bool:
+    return all(v in ("text", "pdf", "tei") for v in re.split(r"[,\s]+", value.lower()) if v)
+
+
+def _base_url(value: str, engine: str | None) -> bool:
+    """http(s), as the configuration's ``base-url`` must be: the address a reader opens."""
+    return value == "" or (value.startswith(("http://", "https://"))
+                           and not re.search(r"[\s\"'<>\\]", value))
+
+
+def _page_path(value: str, engine: str | None) -> bool:
+    """A path under ``base-url``: relative, no ``..``, nothing a URL cannot carry."""
+    return not (value.startswith("/") or ".." in value.split("/")
+                or re.search(r"[\s\"'<>\\:?#]", value))
+
+
 def _width(value: str, engine: str | None) -> bool:
     return value.isdigit() and int(value) >= 20
 
@@ -133,7 +149,7 @@ class Param:
             return f"{value!r} is not one of {', '.join(self.values)} (default {self.default})"
         if self.check is not None and not self.check(value.strip(), engine):
             accepts = self.accepts.replace("`", "")
-            if engine and "pdf" in self.formats and self.engine is None:
+            if engine and self.formats == ("pdf",) and self.engine is None:
                 return (f"{value!r} is not accepted by pdf-engine={engine}: it takes "
                         f"{accepts} (default {self.default})")
             return f"{value!r} is not {accepts} (default {self.default})"
@@ -154,6 +170,14 @@ PARAMS: dict[str, Param] = {p.name: p for p in (
           values=("on", "off")),
     Param("css-href", ("html",), "none", "an http(s) or relative URL",
           "an extra stylesheet to link", check=_css_href),
+    Param("downloads", ("html",), "none", "a comma list of `text`, `pdf`, `tei`",
+          "the files beside the page it links as downloads (build sets it to what it writes)",
+          check=_downloads),
+    Param("base-url", ALL, "none", "an http(s) URL",
+          "the edition's address, for canonical URLs and the edition's citation (build "
+          "reads the project's `base-url`)", check=_base_url),
+    Param("page-path", ALL, "none", "a relative path without suffix, such as `front/sources`",
+          "the page's path under `base-url` (build sets it)", check=_page_path),
     Param("reading", ("text", "pdf"), "normalised", "`normalised`, `diplomatic`",
           "which reading of `choice`", values=("normalised", "diplomatic")),
     Param("width", ("text",), "72", "a whole number, 20 or more", "line width in characters",

@@ -160,7 +160,7 @@ def render(source: Source, options: BuildOptions,
     targets = {fmt: write.output_path(options.out_dir, output_name(source, fmt))
                for fmt in options.formats}
     overrides = options.override_dict()
-    params = options.param_dict()
+    params = {**page_params(source, options), **options.param_dict()}
     formats.prepare(options.formats, overrides, params)  # before any transform (Schematron's too)
     tree = parse_file(source.path)
     require_tei(tree, name)
@@ -193,6 +193,9 @@ def render(source: Source, options: BuildOptions,
             data = result.output.encode("utf-8")
         outputs[targets[fmt_name]] = data
         del result
+    copy = tei_copy(source, options)
+    if copy is not None:
+        outputs[copy] = source.path.read_bytes()
     return outputs, findings
 
 
@@ -211,6 +214,27 @@ def render_pdf(output: str, name: str, params: dict[str, object]) -> tuple[bytes
         result = typst.render_pdf(output, name, str(template) if template else None)
         return result.pdf, result.warnings
     return pdf.render_pdf(output, name), []
+
+
+def tei_copy(source: Source, options: BuildOptions) -> Path | None:
+    """Where the HTML page's "TEI-XML" download goes: the source beside its page
+    (``<relative path>.xml`` in the output folder), when HTML is built and that is not the
+    source itself (an output folder that is the source folder)."""
+    if "html" not in options.formats:
+        return None
+    target = write.output_path(options.out_dir, source.relative.with_suffix(".xml"))
+    return None if target == source.path.resolve() else target
+
+
+def page_params(source: Source, options: BuildOptions) -> dict[str, str]:
+    """What a page must know of its place in the build: ``page-path`` (its path under the
+    output folder without suffix, for the canonical URL with ``-p base-url=``) and
+    ``downloads`` (the formats written beside it, which the HTML links: text, pdf, tei).
+    Parameters given with ``--param`` win."""
+    formats = [f for f in options.formats if f in ("text", "pdf")]
+    if "html" in options.formats:
+        formats.append("tei")
+    return {"page-path": source.stem.as_posix(), "downloads": ",".join(formats)}
 
 
 def build_document(source: Source, options: BuildOptions) -> DocumentResult:

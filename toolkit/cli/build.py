@@ -81,7 +81,10 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, no_
              else resources.bundled_sources(documents_only=True))
     for finding in problems:
         ui.finding(finding)
-    options = pipeline.BuildOptions(formats, out, checked, overrides, validation)
+    given = checked
+    if cfg.base_url and not any(name == "base-url" for name, _ in given):
+        given += (("base-url", cfg.base_url),)   # the project's address; --param wins
+    options = pipeline.BuildOptions(formats, out, given, overrides, validation)
     mode = progress.choose_mode(quiet, ui.err.file)
     state: dict = {}
 

@@ -18,6 +18,7 @@ sub-table::
     jobs = 1                               # validate's worker processes
     validate = true                        # build validates first (build --validate)
     registers = ["tei/registers.xml"]      # register files for serve and lsp
+    base-url = "https://example.org/ed/"   # where the edition is published (canonical URLs)
 
     [tool.tei-edition.build]
     validate = true                        # the same, where a [validate] table exists
@@ -42,7 +43,7 @@ SEVERITY_CHOICES = ("error", "warning", "info")
 VALIDATE_KEYS = ("schemas", "rules", "catalogs", "schema-dir", "fail-on", "checks",
                  "schema-timeout", "unavailable", "jobs")
 #: keys of the top of the table only
-TOP_KEYS = ("validate", "registers")
+TOP_KEYS = ("validate", "registers", "base-url")
 #: keys of the ``build`` sub-table
 BUILD_KEYS = ("validate", "jobs")
 
@@ -64,6 +65,7 @@ class Config:
     build_validate: bool | None = None
     build_jobs: int | None = None
     registers: tuple[Path, ...] = ()
+    base_url: str | None = None
 
 
 def find_config(start: Path | None = None) -> Config:
@@ -146,6 +148,10 @@ def load(path: Path, table: dict) -> Config:
     if schema_dir is not None and not isinstance(schema_dir, str):
         raise fail("schema-dir must be a path")
     build_validate = sub_build.get("validate", top.get("validate"))
+    base_url = top.get("base-url")
+    if base_url is not None and not (isinstance(base_url, str)
+                                     and base_url.startswith(("http://", "https://"))):
+        raise fail(f"base-url must be an http or https address, got {base_url!r}")
     return Config(
         path=path,
         schemas=paths("schemas"),
@@ -160,4 +166,5 @@ def load(path: Path, table: dict) -> Config:
         build_validate=flag(build_validate, "validate"),
         build_jobs=jobs(sub_build.get("jobs"), "build.jobs"),
         registers=paths("registers", top),
+        base_url=base_url,
     )

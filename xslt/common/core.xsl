@@ -14,12 +14,17 @@
     plain.xsl     reading text as strings, the reading of choice ($reading; ed:plain, ed:flat,
                   ed:chosen, ed:or, ed:lang, ed:xml-source)
     safety.xsl    ed:safe-url, ed:safe-css, ed:token
-    dates.xsl     ed:iso-date, ed:date-span, ed:year
+    dates.xsl     ed:iso-date, ed:date-span, ed:year; in words: ed:date-words, ed:range-words,
+                  ed:date-text ("29 March 1953", "25 June 1950 – 27 July 1953", "before …")
+    certainty.xsl @cert: ed:cert, ed:mention-cert, ed:cert-text, ed:is-doubtful
+    quantities.xsl  measure and num values in words (ed:quantity-text: "300–400 persons")
     pointers.xsl  the one pointer lookup, across register files ($ed:registers; ed:target,
                   ed:targets, ed:pointer, ed:is-local)
     registers.xsl register entries and mentions (ed:entry, ed:entry-name, ed:entry-kind ...)
     notes.xsl     numbered notes and note kinds (ed:note-number, ed:note-kind ...)
     metadata.xsl  the header as one map (ed:metadata, ed:documents, ed:title ...)
+    citation.xsl  the fields a citation of the document and of the edition needs, and the
+                  Chicago citation (ed:citation, ed:chicago-parts, ed:chicago)
 
   This module: the parameter $lang, the accumulator ed:order and ed:node-id.
 
@@ -46,8 +51,11 @@
   <xsl:include href="dates.xsl"/>
   <xsl:include href="pointers.xsl"/>
   <xsl:include href="registers.xsl"/>
+  <xsl:include href="certainty.xsl"/>
+  <xsl:include href="quantities.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="metadata.xsl"/>
+  <xsl:include href="citation.xsl"/>
 
   <!-- Language of the labels the stylesheets add ("Notes", "Persons" ...). -->
   <xsl:param name="lang" as="xs:string" select="'en'"/>

@@ -12,10 +12,19 @@
                             name when it points to one (an author element: its first name)
     ed:person-parts($el)    the same as a map {'family', 'given', 'literal'} for citations
     ed:decl-label($el)      the label of an encoding declaration (correction, normalization ...)
+    ed:context-label($el)   the label of a correspContext pointer by its subtype or type
+                            ("Previous communication", "Instruction followed", "In reply to")
     ed:title-fields($doc)   the fields of a title page or title block, in order, non-empty:
                             maps {'key': label key, 'value': plain string} for creators
                             ('from' for correspondence, else 'authors'), 'to', 'date' (with the
-                            place), 'archive', 'translated-by', 'source', 'funded-by'
+                            place), 'archive', 'translated-by', 'source', 'source-page' (URL,
+                            record, capture), 'funded-by' (titleStmt funders only), 'credits'
+                            (respStmts), 'publisher' (with the date), 'identifier', 'online'
+                            (the edition's address: ed:page-url), 'rights'
+    ed:title-page-fields($doc)  ed:title-fields but publisher, identifier, online, rights,
+                            credits and source page (which a print edition gives in its
+                            imprint, its about page and its citation)
+    ed:source-page($sd)     the sourceDesc bibl of the web page the document was taken from
 
   ed:metadata($doc) keys (E = element()*, S = xs:string, S* = xs:string*):
     doc E the element described      header E            titles E (titleStmt/title)
@@ -35,7 +44,15 @@
     ms-identifiers E                 archive-id S ("Moscow, AVPRF, fond 059a, ...")
     repository S, archive-place S, archive-location S ("fond 059a, opis 5a, ...")
     ms-contents E, ms-notes E        source E (sourceDesc bibl, biblStruct, biblFull, p ...)
-    source-citation S                abstract E        keywords E        languages E
+    source-citation S                abstract E        abstract-by S (names in abstract/@resp)
+    source-page E (ed:source-page: the web page the document was taken from)
+    source-url S, source-record S (its address and record id), collection S (its series or
+    collection title), collection-publisher S, accessed S (ISO date of the capture: a date
+    typed access/capture, else one with only @notAfter; never the build's clock),
+    accessed-text S (the same in words: "before 27 November 2026")
+    rights S (availability paragraphs and licence with its URL, as one string)
+    related E (notesStmt/relatedItem: their bibl, biblStruct, or the relatedItem with @target)
+    keywords E        languages E
     language S (xml:lang of the text)                   context E (correspContext/*)
     notes E (notesStmt notes except funding)            encoding E         changes E
 -->
@@ -68,7 +85,10 @@
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="name" select="if ($el/self::tei:author or $el/self::tei:editor)
                                       then ($el/(tei:persName, tei:orgName, tei:name)[1], $el)[1] else $el"/>
-    <xsl:variable name="entry" select="ed:entries($name, string-join(($name/@ref, $name/@corresp), ' '))[1]"/>
+    <!-- a doubtful identification (medium, low or unknown certainty) is not expanded: the
+         document's own form stands -->
+    <xsl:variable name="entry" select="ed:entries($name, string-join(($name/@ref, $name/@corresp), ' '))[1]
+                                       [not(ed:cert(.) = ('medium', 'low', 'unknown'))]"/>
     <xsl:variable name="form" select="if ($entry) then ed:main-form($entry) else $name"/>
     <xsl:variable name="full" select="if ($entry) then ed:entry-name($entry) else ed:name-string($name)"/>
     <xsl:variable name="words" select="tokenize($full, ' ')"/>
@@ -104,6 +124,9 @@
     <xsl:variable name="ms" select="$sd//tei:msDesc/tei:msIdentifier"/>
     <xsl:variable name="idno" select="($pub/tei:idno[@type = ('DOI', 'doi')], $pub/tei:idno[@type = ('URI', 'URL', 'url', 'uri')],
                                        $pub/tei:idno, $d/@xml:id)[1]"/>
+    <xsl:variable name="page" select="ed:source-page($sd)"/>
+    <xsl:variable name="capture" select="($page//tei:date[@type = ('access', 'accessed', 'capture', 'captured')],
+                                          $page//tei:date[@notAfter][not(@when)])[1]"/>
     <xsl:map>
       <xsl:map-entry key="'doc'" select="$d"/>
       <xsl:map-entry key="'header'" select="$h"/>
@@ -139,14 +162,27 @@
       <xsl:map-entry key="'archive-id'" select="string(ed:_archive-id($ms[1]))"/>
       <xsl:map-entry key="'repository'" select="ed:flat(($ms[1]/tei:repository, $ms[1]/tei:institution)[1])"/>
       <xsl:map-entry key="'archive-place'" select="ed:flat($ms[1]/tei:settlement[1])"/>
-      <xsl:map-entry key="'archive-location'" select="string-join(($ms[1]/tei:collection, $ms[1]/tei:idno)
-                                                                  ! ((@type ! (. || ' ')) || ed:flat(.)), ', ')"/>
+      <xsl:map-entry key="'archive-location'" select="string-join((($ms[1]/tei:collection, $ms[1]/tei:idno)
+                                                                   ! ((@type ! (. || ' ')) || ed:flat(.)),
+                                                                   ed:_locus($ms[1])), ', ')"/>
       <xsl:map-entry key="'ms-contents'" select="$sd/tei:msDesc/tei:msContents"/>
       <xsl:map-entry key="'ms-notes'" select="$sd//tei:msContents//tei:note"/>
       <xsl:map-entry key="'source'" select="$sd/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p | tei:listBibl[not(.//@xml:id)])"/>
       <xsl:map-entry key="'source-citation'" select="string(($sd/tei:bibl[@type = 'citation'], $sd/tei:bibl, $sd/tei:biblStruct,
                                                              $sd/tei:biblFull/tei:titleStmt, $sd/tei:p)[1] ! ed:flat(.))"/>
       <xsl:map-entry key="'abstract'" select="$pd/tei:abstract"/>
+      <xsl:map-entry key="'abstract-by'" select="string-join($pd/tei:abstract[1] ! ed:pointer-names(., @resp), ', ')"/>
+      <xsl:map-entry key="'source-page'" select="$page"/>
+      <xsl:map-entry key="'source-url'" select="string(($page//(tei:idno[@type = ('URI', 'URL', 'uri', 'url')], tei:ptr/@target, tei:ref/@target))
+                                                      [matches(., '^\s*https?://')][1] ! ed:safe-url(normalize-space(.)))"/>
+      <xsl:map-entry key="'source-record'" select="string(($page//tei:idno[@type = ('record', 'recordID', 'record-id')])[1] ! normalize-space(.))"/>
+      <xsl:map-entry key="'collection'" select="string(($page/tei:title[@level = ('s', 'm')], $page/tei:title[@level = 'j'])[1] ! ed:flat(.))"/>
+      <xsl:map-entry key="'collection-publisher'" select="string(($page/tei:publisher, $page/tei:distributor)[1] ! ed:flat(.))"/>
+      <xsl:map-entry key="'accessed'" select="string($capture ! (@when, @notAfter)[1] ! normalize-space(.))"/>
+      <xsl:map-entry key="'accessed-text'" select="string($capture ! ed:date-text(.))"/>
+      <xsl:map-entry key="'rights'" select="normalize-space(string-join(($pub/tei:availability/(tei:p | tei:ab | tei:licence))
+                                                     ! (ed:flat(.) || (self::tei:licence/@target ! ed:safe-url(.) ! (' ' || .))), ' '))"/>
+      <xsl:map-entry key="'related'" select="$fd/tei:notesStmt/tei:relatedItem/(tei:bibl | tei:biblStruct | tei:listBibl/tei:bibl), $fd/tei:notesStmt/tei:relatedItem[@target]"/>
       <xsl:map-entry key="'keywords'" select="$pd/tei:textClass/tei:keywords/(tei:term | tei:list/tei:item)"/>
       <xsl:map-entry key="'languages'" select="$pd/tei:langUsage/tei:language"/>
       <xsl:map-entry key="'language'" select="string(($d//tei:text/@xml:lang, $d/@xml:lang)[1])"/>
@@ -155,6 +191,14 @@
       <xsl:map-entry key="'encoding'" select="$h/tei:encodingDesc/(tei:projectDesc | tei:editorialDecl | tei:samplingDecl | tei:p)"/>
       <xsl:map-entry key="'changes'" select="$h/tei:revisionDesc//tei:change"/>
     </xsl:map>
+  </xsl:function>
+
+  <!-- The label of a correspContext pointer by its @subtype or @type ("Previous
+       communication", "Instruction followed", "In reply to" ...), else "Related communications". -->
+  <xsl:function name="ed:context-label" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="keys" select="($el/@subtype, $el/@type) ! ('ctx-' || normalize-space(.))[map:contains($ed:labels('en'), .)]"/>
+    <xsl:sequence select="ed:label(($keys, 'context')[1])"/>
   </xsl:function>
 
   <xsl:function name="ed:decl-label" as="xs:string">
@@ -181,8 +225,45 @@
         map{'key': 'archive', 'value': $m?archive-id},
         map{'key': 'translated-by', 'value': string-join($m?translators, '; ')},
         map{'key': 'source', 'value': $m?source-citation},
-        map{'key': 'funded-by', 'value': string-join(($m?funders | $m?sponsors) ! ed:flat(.), '; ')}
+        map{'key': 'source-page', 'value': string-join(($m?source-url, $m?source-record[.] ! (ed:label('record-id') || ' ' || .),
+                                                         $m?accessed-text[.] ! (ed:label('captured') || ' ' || .)), ', ')},
+        map{'key': 'funded-by', 'value': string-join(($m?funders | $m?sponsors) ! ed:flat(.), '; ')},
+        map{'key': 'credits', 'value': string-join(($m?responsibility[self::tei:respStmt]
+                                                     ! (string-join(tei:resp ! ed:flat(.), ', ') || ': '
+                                                        || string-join((* except tei:resp) ! ed:flat(.), ', '))), '; ')},
+        map{'key': 'publisher', 'value': string-join(($m?publisher ! ed:flat(.), ed:date-text($m?publication-date)), ', ')},
+        map{'key': 'identifier', 'value': string-join(($m?idnos[not(@type = ('URI', 'URL', 'uri', 'url'))] ! normalize-space(.)), ', ')},
+        map{'key': 'online', 'value': ed:page-url($doc)},
+        map{'key': 'rights', 'value': $m?rights}
       )[normalize-space(?value)]"/>
+  </xsl:function>
+
+  <!-- The fields of a printed title page: those of ed:title-fields but the ones a print
+       edition gives elsewhere (publisher, identifier, address, rights in the imprint at the
+       foot of the page; credits and the source page, with its address, record and capture,
+       on the page "About this edition" and in its citation), so the page stays one. -->
+  <xsl:function name="ed:title-page-fields" as="map(xs:string, xs:string)*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="ed:title-fields($doc)[not(?key = ('publisher', 'identifier', 'online', 'rights', 'credits',
+                                                           'source-page'))]"/>
+  </xsl:function>
+
+  <!-- The web page a document was taken from: a sourceDesc bibl typed page (or online, web),
+       else the first sourceDesc bibl that gives a web address. -->
+  <xsl:function name="ed:source-page" as="element()?">
+    <xsl:param name="sd" as="element()?"/>
+    <xsl:sequence select="($sd/tei:bibl[@type = ('page', 'online', 'web', 'webpage')],
+                           $sd/tei:bibl[(tei:idno[@type = ('URI', 'URL', 'uri', 'url')], tei:ptr/@target, tei:ref/@target)
+                                        [matches(., '^\s*https?://')]])[1]"/>
+  </xsl:function>
+
+  <!-- The leaves or pages of the first locus of a manuscript's contents, as part of an archival
+       reference: "listy 120–122" (a unit word at its start in lower case, as in "fond 059a"). -->
+  <xsl:function name="ed:_locus" as="xs:string?">
+    <xsl:param name="ms" as="element()?"/>
+    <xsl:variable name="text" select="($ms/../tei:msContents//tei:locus)[1] ! ed:flat(.)"/>
+    <xsl:sequence select="if (matches($text, '^\p{Lu}\p{Ll}+\.?\s+[0-9IVXLCivxlc]'))
+                          then lower-case(substring($text, 1, 1)) || substring($text, 2) else $text"/>
   </xsl:function>
 
   <!-- "Moscow, AVPRF, fond 059a, opis 5a, delo 5, papka 11, Listy 120–122": the parts of an
@@ -196,7 +277,7 @@
           <xsl:sequence select="if (self::tei:idno and @type and not(matches(@type, '^(shelfmark|URI|uri|callNo|callNumber|ID|id)$')))
                                 then @type || ' ' || ed:flat(.) else ed:flat(.)"/>
         </xsl:for-each>
-        <xsl:sequence select="(../tei:msContents//tei:locus)[1] ! ed:flat(.)"/>
+        <xsl:sequence select="ed:_locus(.)"/>
       </xsl:variable>
       <xsl:sequence select="string-join($parts[.], ', ')"/>
     </xsl:for-each>

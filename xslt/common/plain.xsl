@@ -6,13 +6,17 @@
                         (sic, orig, abbr); every format reads it
     $ed:diplomatic      true when $reading asks for the source's readings
     ed:chosen($choice)  the child of a choice that the reading gives
+    ed:keeps-source($choice)  true for a sic/corr choice in quoted text (@source): its sic is
+                        the reading, marked [sic], in both readings
+    ed:sic-mark($el)    " [sic]" after a sic on its own or in quoted text, else ""
     ed:diplomatic-readings($choice), ed:normalised-readings($choice)
                         its sic/orig/abbr and its corr/reg/expan children (HTML shows both)
     ed:in-reading($el)  false for what the reading leaves out: abbreviation markers (am) in
                         the normalised reading, expansions (ex) in the diplomatic one
     ed:plain($nodes)    the reading text of nodes, whitespace kept: the chosen reading of
                         choice, no notes, no forme work, no apparatus readings, line and page
-                        breaks as spaces (none inside a word), a gap as […], a space after
+                        breaks as spaces (none inside a word), a gap as […], a shown sic
+                        followed by [sic], a space after
                         each block (mode ed:plain; override its templates to change it)
     ed:flat($node)      the reading text of a node's content, whitespace normalised
     ed:or($value, $fallback)  $value unless it is empty or blank
@@ -46,11 +50,32 @@
   </xsl:function>
 
   <!-- One of corr/reg/expan (or sic/orig/abbr when diplomatic), in that order of preference,
-       else a seg, else the first child. -->
+       else a seg, else the first child; the sic of a quoted text in either reading. -->
   <xsl:function name="ed:chosen" as="element()?">
     <xsl:param name="choice" as="element()"/>
     <xsl:variable name="wanted" select="(if ($ed:diplomatic) then $ed:_diplomatic-names else $ed:_normalised-names), 'seg'"/>
-    <xsl:sequence select="(for $name in $wanted return $choice/*[local-name() = $name], $choice/*)[1]"/>
+    <xsl:sequence select="if (ed:keeps-source($choice)) then $choice/tei:sic[1]
+                          else (for $name in $wanted return $choice/*[local-name() = $name], $choice/*)[1]"/>
+  </xsl:function>
+
+  <!-- A sic/corr choice in a text quoted from a source (a block or quotation with @source,
+       e.g. abstract source="#archive-page"): the quotation is given as published, its error
+       kept and marked [sic] in every reading; the correction is the editors' aside. Nothing
+       quoted is silently corrected. -->
+  <xsl:function name="ed:keeps-source" as="xs:boolean">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="exists($choice/tei:sic) and exists($choice/tei:corr)
+                          and exists($choice/ancestor::*[@source][self::tei:abstract or self::tei:quote or self::tei:q
+                                     or self::tei:cit or self::tei:p or self::tei:ab or self::tei:said])"/>
+  </xsl:function>
+
+  <!-- " [sic]" after a sic that stands on its own or in quoted text (ed:keeps-source), else
+       the empty string: what every format writes after the sic's text. (The sic of another
+       choice is the diplomatic reading itself, which needs no mark.) -->
+  <xsl:function name="ed:sic-mark" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if ($el/self::tei:sic and (not($el/parent::tei:choice) or ed:keeps-source($el/..)))
+                          then ' [' || ed:label('sic') || ']' else ''"/>
   </xsl:function>
 
   <xsl:function name="ed:in-reading" as="xs:boolean">
@@ -78,6 +103,10 @@
   <xsl:template match="tei:choice" mode="ed:plain">
     <xsl:apply-templates select="ed:chosen(.)" mode="ed:plain"/>
   </xsl:template>
+  <xsl:template match="tei:sic" mode="ed:plain">
+    <xsl:apply-templates mode="ed:plain"/>
+    <xsl:value-of select="ed:sic-mark(.)"/>
+  </xsl:template>
   <xsl:template match="tei:am | tei:ex" mode="ed:plain">
     <xsl:if test="ed:in-reading(.)"><xsl:apply-templates mode="ed:plain"/></xsl:if>
   </xsl:template>
@@ -85,9 +114,13 @@
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <xsl:template match="tei:gap" mode="ed:plain">[…]</xsl:template>
+  <!-- A block is followed by a space, unless it stands in running text (a bibl inside a
+       sentence: "(… 117036)" must not become "(… 117036 )"). -->
   <xsl:template _match="{$ed:match?block}" mode="ed:plain">
     <xsl:apply-templates mode="ed:plain"/>
-    <xsl:text> </xsl:text>
+    <xsl:if test="not(following-sibling::node()[1][self::text()][matches(., '^[\p{P}]')])">
+      <xsl:text> </xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <xsl:function name="ed:or" as="xs:string">

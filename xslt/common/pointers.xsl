@@ -43,6 +43,16 @@
 
   <xsl:key name="id" match="*[@xml:id]" use="@xml:id"/>
   <xsl:key name="ed:_prefix" match="tei:prefixDef" use="@ident"/>
+  <xsl:key name="ed:_ref-targets" match="tei:text//tei:ref[@target] | tei:text//tei:ptr[@target]"
+           use="tokenize(normalize-space(@target))[starts-with(., '#')] ! substring(., 2)"/>
+
+  <!-- Whether a ref or ptr of the text points to this element (a print edition sets an anchor
+       only there, so that its output stays small). -->
+  <xsl:function name="ed:is-ref-target" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/@xml:id) and root($el) instance of document-node()
+                          and exists(key('ed:_ref-targets', string($el/@xml:id), root($el)))"/>
+  </xsl:function>
 
   <!-- The document being transformed. -->
   <xsl:variable name="ed:_source" as="node()" select="/"/>

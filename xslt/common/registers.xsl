@@ -8,7 +8,9 @@
     ed:is-entry($el)            an element with an xml:id and the role "entry", in a list*
                                 (or a personGrp)
     ed:in-register($el)         an entry that a register section or index lists: not part of
-                                the reading text of the document being transformed
+                                the reading text of the document being transformed, and not a
+                                bibliography entry in the text of another document (a list of
+                                sources is a page of its own, which citations link to)
     ed:entry($context, $p)      the entry a pointer leads to (ed:target, entries only)
     ed:entries($context, $ps)   the entries a whitespace-separated list of pointers leads to
     ed:entry-key($entry)        a string unique across documents: "file URI#id"
@@ -25,11 +27,13 @@
     ed:entry-sort-key($entry)   where it files in an index: @sortKey, surname, or the last word
                                 of a Western-order personal name; ed:index-heading($entry) prints
                                 it "Surname, Forenames"
-    ed:birth($entry), ed:death($entry)   the birth and death dates (ISO value or text)
-    ed:life($entry)             "1912–1994", "born 1912", "died 1976" (full dates); for events
-                                and communications their date span
+    ed:birth($entry), ed:death($entry)   the birth and death dates in words (ed:date-text),
+                                else their text
+    ed:life($entry)             "15 April 1912 – 8 July 1994", "1912–1994", "born 1912", "died
+                                1976"; for events and communications their dates in words
     ed:life-years($entry)       "1912–1994", "b. 1912", "d. 1976" (years only, for indexes)
-    ed:entry-details($entry)    offices, occupations, affiliations ... "label (from–to)"
+    ed:entry-details($entry)    offices, occupations, affiliations ... "label (dates in words)",
+                                with "(probable)" or "(uncertain)" when its @cert says so
     ed:entry-notes($entry)      the entry's notes and descriptions (TEI elements)
     ed:mention-entries($m)      the entries a mention (@ref, @who) points to
     ed:mentions($entry, $in)    mentions of $entry in the reading text of $in (nodes)
@@ -59,7 +63,8 @@
 
   <xsl:function name="ed:in-register" as="xs:boolean">
     <xsl:param name="el" as="element()?"/>
-    <xsl:sequence select="ed:is-entry($el) and not(ed:is-local($el) and $el/ancestor::tei:text)"/>
+    <xsl:sequence select="ed:is-entry($el) and not($el/ancestor::tei:text
+                          and (ed:is-local($el) or $el/self::tei:bibl or $el/self::tei:biblStruct))"/>
   </xsl:function>
 
   <xsl:function name="ed:entry" as="element()?">
@@ -216,12 +221,12 @@
 
   <xsl:function name="ed:birth" as="xs:string?">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="($entry/tei:birth ! (ed:date-span(.), ed:flat(.)))[normalize-space()][1]"/>
+    <xsl:sequence select="($entry/tei:birth ! (ed:date-text(.), ed:flat(.)))[normalize-space()][1]"/>
   </xsl:function>
 
   <xsl:function name="ed:death" as="xs:string?">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="($entry/tei:death ! (ed:date-span(.), ed:flat(.)))[normalize-space()][1]"/>
+    <xsl:sequence select="($entry/tei:death ! (ed:date-text(.), ed:flat(.)))[normalize-space()][1]"/>
   </xsl:function>
 
   <xsl:function name="ed:life" as="xs:string?">
@@ -229,17 +234,17 @@
     <xsl:variable name="b" select="ed:birth($entry)"/>
     <xsl:variable name="d" select="ed:death($entry)"/>
     <xsl:sequence select="
-        if ($b and $d) then $b || '–' || $d
+        if ($b and $d) then $b || (if (contains($b || $d, ' ')) then ' – ' else '–') || $d
         else if ($b) then ed:label('born') || ' ' || $b
         else if ($d) then ed:label('died') || ' ' || $d
-        else if ($entry/self::tei:event or $entry/self::tei:bibl) then (ed:date-span($entry), ed:date-span($entry/tei:date[1]))[1]
+        else if ($entry/self::tei:event or $entry/self::tei:bibl) then (ed:date-text($entry), ed:date-text($entry/tei:date[1]))[1]
         else ()"/>
   </xsl:function>
 
   <xsl:function name="ed:life-years" as="xs:string?">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="b" select="ed:year(ed:birth($entry))"/>
-    <xsl:variable name="d" select="ed:year(ed:death($entry))"/>
+    <xsl:variable name="b" select="ed:year((ed:iso-date($entry/tei:birth[1]), ed:birth($entry))[1])"/>
+    <xsl:variable name="d" select="ed:year((ed:iso-date($entry/tei:death[1]), ed:death($entry))[1])"/>
     <xsl:sequence select="if ($b and $d) then $b || '–' || $d else if ($b) then ed:label('born-abbr') || ' ' || $b
                           else if ($d) then ed:label('died-abbr') || ' ' || $d else ()"/>
   </xsl:function>
@@ -249,11 +254,10 @@
     <xsl:for-each select="$entry/(tei:state | tei:occupation | tei:affiliation | tei:roleName | tei:faith
                                   | tei:nationality | tei:trait | tei:location | tei:country | tei:region)
                           except ed:entry-forms($entry)">
-      <xsl:variable name="when" select="ed:date-span(.)"/>
+      <xsl:variable name="when" select="ed:date-text(.)"/>
       <xsl:variable name="text" select="normalize-space(ed:plain(if (tei:label) then tei:label else .))"/>
       <xsl:if test="$text">
-        <xsl:sequence select="$text || ($when ! (' (' || . || ')'))
-                              || (if (@cert = ('low', 'medium', 'unknown')) then ' (' || ed:label('uncertain') || ')' else '')"/>
+        <xsl:sequence select="$text || ($when ! (' (' || . || ')')) || (ed:cert-text(.) ! (' (' || . || ')'))"/>
       </xsl:if>
     </xsl:for-each>
   </xsl:function>

@@ -1,10 +1,16 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Citation: the document's bibliographic data gathered once from the header ($ed:meta),
-  then written as
-    - Highwire Press (citation_*) and Dublin Core (DC.*) meta tags, which Zotero reads;
+  Citation: the fields of two records from the common layer (common/citation.xsl: the
+  document as the archive holds and publishes it, $ed:meta; this edition, $ed:edition), then
+  written as
+    - Highwire Press (citation_*) and Dublin Core (DC.*) meta tags, which Zotero reads
+      (DC.rights: the availability statement and the licence; DC.source: the archival
+      reference and the source page; DC.relation: the related documents);
     - schema.org JSON-LD of the document, its persons, places and organisations;
-    - a "Cite this" box in Chicago style with CSL-JSON, BibTeX and RIS downloads
+    - a "Cite this" box: Chicago notes-bibliography, the note and the bibliography entry of
+      the document (an archival document in an online collection: the archival reference in
+      full, the collection, the record, the capture as access date, the URL) and of the
+      edition; CSL-JSON, BibTeX and RIS downloads with the same fields, both records in each
       (data: URLs built here from our own URL-encoded text, never from document URLs).
   JSON is produced by the JSON serializer and "<" is escaped as \u003c inside scripts.
 -->
@@ -26,36 +32,19 @@
     <xsl:sequence select="if ($p?family) then $p?family || (if ($p?given) then ', ' || $p?given else '') else $p?literal"/>
   </xsl:function>
 
-  <!-- The citation's fields, from the one metadata map (common/metadata.xsl). -->
-  <xsl:variable name="ed:meta" as="map(*)">
-    <xsl:variable name="m" select="ed:metadata(/)"/>
-    <xsl:variable name="iso" select="$m?iso-date"/>
-    <xsl:map>
-      <xsl:map-entry key="'title'" select="$m?title"/>
-      <xsl:map-entry key="'authors'" select="array{ (if (exists($m?authors)) then $m?authors else $m?senders) ! ed:person-parts(.) }"/>
-      <xsl:map-entry key="'date'" select="$iso"/>
-      <xsl:map-entry key="'year'" select="replace($iso, '^(-?\d{4}).*$', '$1')[matches(., '^-?\d{4}$')]"/>
-      <xsl:map-entry key="'place'" select="ed:flat($m?place)"/>
-      <xsl:map-entry key="'publisher'" select="ed:flat($m?publisher[1])"/>
-      <xsl:map-entry key="'pub-year'" select="string(ed:year(ed:iso-date($m?publication-date)))"/>
-      <xsl:map-entry key="'archive'" select="$m?repository"/>
-      <xsl:map-entry key="'archive-place'" select="$m?archive-place"/>
-      <xsl:map-entry key="'archive-location'" select="$m?archive-location"/>
-      <xsl:map-entry key="'translators'" select="array{ $m?translation/(tei:persName | tei:name | tei:orgName) ! ed:person-parts(.) }"/>
-      <xsl:map-entry key="'language'" select="$m?language"/>
-      <xsl:map-entry key="'abstract'" select="normalize-space(ed:plain($m?abstract))"/>
-      <xsl:map-entry key="'identifier'" select="$m?identifier"/>
-      <xsl:map-entry key="'url'" select="$m?url"/>
-      <xsl:map-entry key="'licence'" select="$m?licence"/>
-      <xsl:map-entry key="'keywords'" select="array{ $m?keywords ! ed:flat(.) }"/>
-    </xsl:map>
-  </xsl:variable>
+  <!-- The citation's fields (common/citation.xsl): the document as the archive holds and
+       publishes it, and this edition. -->
+  <xsl:variable name="ed:citation" as="map(xs:string, map(*))" select="ed:citation(/)"/>
+  <xsl:variable name="ed:meta" as="map(*)" select="$ed:citation?document"/>
+  <xsl:variable name="ed:edition" as="map(*)" select="$ed:citation?edition"/>
 
   <!-- ===== meta tags and JSON-LD in <head> ============================================= -->
 
   <xsl:template name="ed:citation-meta">
     <xsl:variable name="m" select="$ed:meta"/>
-    <meta name="citation_title" content="{$m?title}"/>
+    <xsl:variable name="e" select="$ed:edition"/>
+    <xsl:variable name="md" select="ed:metadata(/)"/>
+    <meta name="citation_title" content="{$e?title}"/>
     <xsl:for-each select="$m?authors?*">
       <meta name="citation_author" content="{ed:inverted(.)}"/>
     </xsl:for-each>
@@ -63,15 +52,15 @@
       <meta name="citation_date" content="{replace($m?date, '-', '/')}"/>
       <meta name="citation_publication_date" content="{replace($m?date, '-', '/')}"/>
     </xsl:if>
-    <xsl:if test="$m?publisher"><meta name="citation_publisher" content="{$m?publisher}"/></xsl:if>
+    <xsl:if test="$e?publisher"><meta name="citation_publisher" content="{$e?publisher}"/></xsl:if>
     <xsl:if test="$m?archive"><meta name="citation_archive" content="{$m?archive}"/></xsl:if>
     <xsl:if test="$m?archive-location"><meta name="citation_archive_id" content="{$m?archive-location}"/></xsl:if>
     <xsl:if test="$m?language"><meta name="citation_language" content="{$m?language}"/></xsl:if>
     <xsl:if test="$m?abstract"><meta name="citation_abstract" content="{$m?abstract}"/></xsl:if>
     <xsl:for-each select="$m?keywords?*"><meta name="citation_keywords" content="{.}"/></xsl:for-each>
-    <xsl:if test="$m?url"><meta name="citation_public_url" content="{$m?url}"/></xsl:if>
+    <xsl:if test="$e?url"><meta name="citation_public_url" content="{$e?url}"/></xsl:if>
 
-    <meta name="DC.title" content="{$m?title}"/>
+    <meta name="DC.title" content="{$e?title}"/>
     <xsl:for-each select="$m?authors?*">
       <meta name="DC.creator" content="{ed:inverted(.)}"/>
     </xsl:for-each>
@@ -80,11 +69,17 @@
     </xsl:for-each>
     <xsl:if test="$m?date"><meta name="DC.date" content="{$m?date}"/></xsl:if>
     <xsl:if test="$m?language"><meta name="DC.language" content="{$m?language}"/></xsl:if>
-    <xsl:if test="$m?identifier"><meta name="DC.identifier" content="{$m?identifier}"/></xsl:if>
-    <xsl:if test="$m?publisher"><meta name="DC.publisher" content="{$m?publisher}"/></xsl:if>
+    <xsl:if test="$e?identifier"><meta name="DC.identifier" content="{$e?identifier}"/></xsl:if>
+    <xsl:if test="$e?url"><meta name="DC.identifier" content="{$e?url}"/></xsl:if>
+    <xsl:if test="$e?publisher"><meta name="DC.publisher" content="{$e?publisher}"/></xsl:if>
     <xsl:if test="$m?abstract"><meta name="DC.description" content="{$m?abstract}"/></xsl:if>
-    <xsl:if test="$m?archive"><meta name="DC.source" content="{string-join(($m?archive, $m?archive-location)[.], ', ')}"/></xsl:if>
-    <xsl:if test="$m?licence"><meta name="DC.rights" content="{$m?licence}"/></xsl:if>
+    <xsl:variable name="source" select="string-join(($m?archive, $m?archive-location)[.], ', ')"/>
+    <xsl:if test="$source"><meta name="DC.source" content="{$source}"/></xsl:if>
+    <xsl:if test="$m?url"><meta name="DC.source" content="{$m?url}"/></xsl:if>
+    <xsl:for-each select="$md?related ! (.//tei:idno[@type = ('URI', 'URL', 'uri', 'url')], @target)[1] ! ed:safe-url(normalize-space(.))">
+      <meta name="DC.relation" content="{.}"/>
+    </xsl:for-each>
+    <xsl:if test="$e?rights"><meta name="DC.rights" content="{$e?rights}"/></xsl:if>
     <meta name="DC.type" content="Text"/>
     <meta name="DC.format" content="text/html"/>
 
@@ -110,15 +105,21 @@
   <xsl:function name="ed:jsonld" as="map(*)">
     <xsl:variable name="m" select="$ed:meta"/>
     <xsl:variable name="entries" select="$ed:register-lists ! ed:register-entries(.)[ed:entry-kind(.) = ('person', 'org', 'place')]"/>
+    <xsl:variable name="e" select="$ed:edition"/>
     <xsl:sequence select="map:merge((
-        map{'@context': 'https://schema.org', '@type': 'ArchiveComponent', 'name': $m?title,
+        map{'@context': 'https://schema.org', '@type': 'ArchiveComponent', 'name': $e?title,
             'inLanguage': $m?language},
         if ($m?date) then map{'dateCreated': $m?date} else (),
+        if ($e?url) then map{'url': $e?url} else (),
+        if ($m?url) then map{'isBasedOn': map:merge((map{'@type': 'WebPage', 'url': $m?url, 'name': $m?title},
+                                                      if ($m?collection) then map{'isPartOf': map{'@type': 'Collection', 'name': $m?collection}} else ()))} else (),
+        if ($e?licence) then map{'license': $e?licence} else (),
+        if ($e?rights) then map{'copyrightNotice': $e?rights} else (),
         if (array:size($m?authors) gt 0) then map{'author': array{ $m?authors?* ! map{'@type': if (?family) then 'Person' else 'Organization', 'name': ?literal} }} else (),
         if (array:size($m?translators) gt 0) then map{'translator': array{ $m?translators?* ! map{'@type': 'Person', 'name': ?literal} }} else (),
         if ($m?archive) then map{'holdingArchive': map{'@type': 'ArchiveOrganization', 'name': $m?archive}} else (),
         if ($m?abstract) then map{'abstract': $m?abstract} else (),
-        if ($m?publisher) then map{'publisher': map{'@type': 'Organization', 'name': $m?publisher}} else (),
+        if ($e?publisher) then map{'publisher': map{'@type': 'Organization', 'name': $e?publisher}} else (),
         if (exists($entries)) then map{'mentions': array{ $entries ! ed:jsonld-entry(.) }} else ()
       ))"/>
   </xsl:function>
@@ -139,46 +140,52 @@
 
   <!-- ===== The "Cite this" box ========================================================= -->
 
-  <xsl:function name="ed:names-chicago" as="xs:string">
-    <xsl:param name="people" as="map(*)*"/>
-    <xsl:variable name="forms" select="for $i in 1 to count($people) return
-        if ($i = 1) then ed:inverted($people[$i]) else $people[$i]?literal"/>
-    <xsl:sequence select="if (count($forms) le 1) then string($forms[1])
-                          else string-join($forms[position() lt last()], ', ') || ', and ' || $forms[last()]"/>
+  <!-- A person in CSL-JSON. -->
+  <xsl:function name="ed:csl-name" as="map(*)">
+    <xsl:param name="p" as="map(*)"/>
+    <xsl:sequence select="if ($p?family) then map{'family': $p?family, 'given': $p?given} else map{'literal': $p?literal}"/>
   </xsl:function>
 
-  <xsl:function name="ed:chicago" as="xs:string">
-    <xsl:variable name="m" select="$ed:meta"/>
-    <xsl:variable name="authors" select="ed:names-chicago($m?authors?*)"/>
-    <xsl:variable name="parts" select="(
-        $authors[.] ! (. || (if (ends-with(., '.')) then '' else '.')),
-        '“' || $m?title || '.”',
-        ($m?date[.] ! (. || '.')),
-        (if (exists($m?translators?*)) then ed:label('translated-by') || ' ' || string-join($m?translators?* ! ?literal, ' and ') || '.' else ()),
-        (string-join(($m?archive, $m?archive-location, $m?archive-place)[.], ', ')[.] ! (. || '.')),
-        (string-join(($m?publisher, $m?pub-year)[.], ', ')[.] ! (ed:label('edited-by') || ' ' || . || '.')),
-        ($m?url[.] ! (. || '.'))
-      )"/>
-    <xsl:sequence select="string-join($parts, ' ')"/>
+  <xsl:function name="ed:csl-date" as="map(*)">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:sequence select="map{'date-parts': array{ array{ tokenize($iso, '-')[. castable as xs:integer] ! xs:integer(.) } }}"/>
+  </xsl:function>
+
+  <!-- The record's id in the downloads: the edition's identifier; the document's is "…-document". -->
+  <xsl:function name="ed:record-id" as="xs:string">
+    <xsl:param name="r" as="map(*)"/>
+    <xsl:variable name="id" select="ed:token(($ed:edition?identifier[.], 'edition')[1])"/>
+    <xsl:sequence select="if ($r?kind = 'document') then $id || '-document' else $id"/>
+  </xsl:function>
+
+  <xsl:function name="ed:csl-item" as="map(*)">
+    <xsl:param name="r" as="map(*)"/>
+    <xsl:variable name="doc" select="$r?kind = 'document'"/>
+    <xsl:sequence select="map:merge((
+        map{'id': ed:record-id($r), 'type': if ($doc) then 'manuscript' else 'book',
+            'title': $r?title || ($r?subtitle[.] ! (': ' || .))},
+        if (array:size($r?authors) gt 0 and $doc) then map{'author': array{ $r?authors?* ! ed:csl-name(.) }} else (),
+        if (array:size($r?editors) gt 0) then map{'editor': array{ $r?editors?* ! ed:csl-name(.) }} else (),
+        if (array:size($r?translators) gt 0) then map{'translator': array{ $r?translators?* ! ed:csl-name(.) }} else (),
+        if ($doc and $r?date) then map{'issued': ed:csl-date($r?date)} else (),
+        if (not($doc) and $r?pub-year) then map{'issued': ed:csl-date($r?pub-year)} else (),
+        if ($r?archive) then map{'archive': $r?archive} else (),
+        if ($r?archive-location) then map{'archive_location': $r?archive-location} else (),
+        if ($r?archive-place) then map{'archive-place': $r?archive-place} else (),
+        if ($r?collection) then map{'source': $r?collection} else (),
+        if ($r?publisher) then map{'publisher': $r?publisher} else (),
+        if ($r?language) then map{'language': $r?language} else (),
+        if ($r?abstract and $doc) then map{'abstract': $r?abstract} else (),
+        if ($r?url) then map{'URL': $r?url} else (),
+        if ($r?accessed) then map{'accessed': ed:csl-date($r?accessed)} else (),
+        if ($r?record) then map{'note': ed:label('record-id') || ' ' || $r?record} else (),
+        if ($r?licence) then map{'license': $r?licence} else ()
+      ))"/>
   </xsl:function>
 
   <xsl:function name="ed:csl-json" as="xs:string">
-    <xsl:variable name="m" select="$ed:meta"/>
-    <xsl:variable name="date-parts" select="array{ tokenize($m?date, '-')[. castable as xs:integer] ! xs:integer(.) }"/>
-    <xsl:variable name="item" select="map:merge((
-        map{'id': ed:token(($m?identifier[.], 'document')[1]), 'type': 'manuscript', 'title': $m?title},
-        map{'author': array{ $m?authors?* ! (if (?family) then map{'family': ?family, 'given': ?given} else map{'literal': ?literal}) }},
-        if ($m?date) then map{'issued': map{'date-parts': array{ $date-parts }}} else (),
-        if (array:size($m?translators) gt 0) then map{'translator': array{ $m?translators?* ! (if (?family) then map{'family': ?family, 'given': ?given} else map{'literal': ?literal}) }} else (),
-        if ($m?archive) then map{'archive': $m?archive} else (),
-        if ($m?archive-location) then map{'archive_location': $m?archive-location} else (),
-        if ($m?archive-place) then map{'archive-place': $m?archive-place} else (),
-        if ($m?publisher) then map{'publisher': $m?publisher} else (),
-        if ($m?language) then map{'language': $m?language} else (),
-        if ($m?abstract) then map{'abstract': $m?abstract} else (),
-        if ($m?url) then map{'URL': $m?url} else ()
-      ))"/>
-    <xsl:sequence select="serialize(array{ $item }, map{'method': 'json', 'indent': true()})"/>
+    <xsl:sequence select="serialize(array{ ed:csl-item($ed:meta), ed:csl-item($ed:edition) },
+                                    map{'method': 'json', 'indent': true()})"/>
   </xsl:function>
 
   <!-- BibTeX values: braces, backslashes and specials cannot break out of {...}. -->
@@ -187,50 +194,102 @@
     <xsl:sequence select="replace(replace(string($s), '[{}\\]', ''), '([&amp;%$#_])', '\\$1')"/>
   </xsl:function>
 
-  <xsl:function name="ed:bibtex" as="xs:string">
-    <xsl:variable name="m" select="$ed:meta"/>
-    <xsl:variable name="first" select="($m?authors?*)[1]"/>
+  <xsl:function name="ed:bib-names" as="xs:string">
+    <xsl:param name="people" as="map(*)*"/>
+    <xsl:sequence select="string-join($people ! (if (?family) then ed:bib(ed:inverted(.)) else '{' || ed:bib(?literal) || '}'), ' and ')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:bibtex-entry" as="xs:string">
+    <xsl:param name="r" as="map(*)"/>
+    <xsl:variable name="doc" select="$r?kind = 'document'"/>
+    <xsl:variable name="first" select="(if ($doc) then $r?authors?* else $r?editors?*)[1]"/>
     <xsl:variable name="key" select="lower-case(replace(string(($first?family, $first?literal, 'document')[.][1]), '[^A-Za-z0-9]', ''))
-                                     || $m?year || lower-case(replace(tokenize($m?title, '\s+')[string-length(.) gt 3][1], '[^A-Za-z0-9]', ''))"/>
+                                     || (if ($doc) then $r?year else $r?pub-year)
+                                     || lower-case(replace(tokenize($r?title, '\s+')[string-length(.) gt 3][1], '[^A-Za-z0-9]', ''))"/>
     <xsl:variable name="fields" select="(
-        'author = {' || ed:bib(string-join($m?authors?* ! (if (?family) then ed:inverted(.) else '{' || ?literal || '}'), ' and ')) || '}',
-        'title = {{' || ed:bib($m?title) || '}}',
-        $m?year[.] ! ('year = {' || . || '}'),
-        $m?date[.] ! ('date = {' || . || '}'),
-        (if (exists($m?translators?*)) then 'translator = {' || ed:bib(string-join($m?translators?* ! ed:inverted(.), ' and ')) || '}' else ()),
-        (string-join(($m?archive, $m?archive-location)[.], ', ')[.] ! ('howpublished = {' || ed:bib(.) || '}')),
-        $m?publisher[.] ! ('publisher = {' || ed:bib(.) || '}'),
-        $m?language[.] ! ('language = {' || ed:bib(.) || '}'),
-        $m?url[.] ! ('url = {' || ed:bib(.) || '}'),
-        $m?abstract[.] ! ('abstract = {' || ed:bib(.) || '}'))"/>
-    <xsl:sequence select="'@misc{' || ed:or($key, 'document') || ',&#10;  ' || string-join($fields, ',&#10;  ') || '&#10;}&#10;'"/>
+        (if ($doc and exists($r?authors?*)) then 'author = {' || ed:bib-names($r?authors?*) || '}' else ()),
+        (if (exists($r?editors?*)) then 'editor = {' || ed:bib-names($r?editors?*) || '}' else ()),
+        'title = {{' || ed:bib($r?title) || '}}',
+        $r?subtitle[.] ! ('subtitle = {{' || ed:bib(.) || '}}'),
+        (if ($doc) then $r?year else $r?pub-year)[.] ! ('year = {' || . || '}'),
+        $r?date[.][$doc] ! ('date = {' || . || '}'),
+        (if (exists($r?translators?*)) then 'translator = {' || ed:bib-names($r?translators?*) || '}' else ()),
+        string-join(($r?archive, $r?archive-location)[.], ', ')[.] ! ('note = {' || ed:bib(. || ($r?record[.] ! ('. ' || ed:label('record-id') || ' ' || .))) || '}'),
+        string-join(($r?collection, $r?publisher)[.], ', ')[.][$doc] ! ('howpublished = {' || ed:bib(.) || '}'),
+        $r?publisher[.][not($doc)] ! ('publisher = {' || ed:bib(.) || '}'),
+        $r?language[.] ! ('language = {' || ed:bib(.) || '}'),
+        $r?url[.] ! ('url = {' || ed:bib(.) || '}'),
+        $r?accessed[.] ! ('urldate = {' || . || '}'),
+        $r?abstract[.][$doc] ! ('abstract = {' || ed:bib(.) || '}'))"/>
+    <xsl:sequence select="'@' || (if ($doc) then 'misc' else 'book') || '{' || ed:or($key, 'document') || ',&#10;  '
+                          || string-join($fields, ',&#10;  ') || '&#10;}&#10;'"/>
+  </xsl:function>
+
+  <xsl:function name="ed:bibtex" as="xs:string">
+    <xsl:sequence select="ed:bibtex-entry($ed:meta) || '&#10;' || ed:bibtex-entry($ed:edition)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:ris-record" as="xs:string*">
+    <xsl:param name="r" as="map(*)"/>
+    <xsl:variable name="doc" select="$r?kind = 'document'"/>
+    <xsl:sequence select="(
+        'TY  - ' || (if ($doc) then 'MANSCPT' else 'BOOK'),
+        'TI  - ' || $r?title || ($r?subtitle[.] ! (': ' || .)),
+        $r?authors?*[$doc] ! ('AU  - ' || ed:inverted(.)),
+        $r?editors?* ! ('A3  - ' || ed:inverted(.)),
+        $r?translators?* ! ('A4  - ' || ed:inverted(.)),
+        (if ($doc) then $r?year else $r?pub-year)[.] ! ('PY  - ' || .),
+        $r?date[.][$doc] ! ('DA  - ' || replace(., '-', '/')),
+        $r?archive[.] ! ('DB  - ' || .),
+        $r?archive-location[.] ! ('AN  - ' || .),
+        $r?archive-place[.] ! ('CY  - ' || .),
+        $r?collection[.] ! ('DP  - ' || .),
+        $r?publisher[.] ! ('PB  - ' || .),
+        $r?language[.] ! ('LA  - ' || .),
+        $r?abstract[.][$doc] ! ('AB  - ' || .),
+        $r?url[.] ! ('UR  - ' || .),
+        $r?accessed[.] ! ('Y2  - ' || replace(., '-', '/')),
+        $r?record[.] ! ('N1  - ' || ed:label('record-id') || ' ' || .),
+        'ER  - ') ! replace(., '[\r\n]+', ' ')"/>
   </xsl:function>
 
   <xsl:function name="ed:ris" as="xs:string">
-    <xsl:variable name="m" select="$ed:meta"/>
-    <xsl:variable name="lines" select="(
-        'TY  - MANSCPT',
-        'TI  - ' || $m?title,
-        $m?authors?* ! ('AU  - ' || ed:inverted(.)),
-        $m?translators?* ! ('A4  - ' || ed:inverted(.)),
-        $m?year[.] ! ('PY  - ' || .),
-        $m?date[.] ! ('DA  - ' || replace(., '-', '/')),
-        $m?archive[.] ! ('AN  - ' || string-join(($m?archive, $m?archive-location)[.], ', ')),
-        $m?archive-place[.] ! ('CY  - ' || .),
-        $m?publisher[.] ! ('PB  - ' || .),
-        $m?language[.] ! ('LA  - ' || .),
-        $m?abstract[.] ! ('AB  - ' || .),
-        $m?url[.] ! ('UR  - ' || .),
-        'ER  - ') ! replace(., '[\r\n]+', ' ')"/>
-    <xsl:sequence select="string-join($lines, '&#13;&#10;') || '&#13;&#10;'"/>
+    <xsl:sequence select="string-join((ed:ris-record($ed:meta), ed:ris-record($ed:edition)), '&#13;&#10;') || '&#13;&#10;'"/>
   </xsl:function>
 
+  <!-- A Chicago citation with its titles in italics. -->
+  <xsl:template name="ed:chicago-html">
+    <xsl:param name="record" as="map(*)"/>
+    <xsl:param name="form" as="xs:string"/>
+    <xsl:for-each select="ed:chicago-parts($record, $form)">
+      <xsl:choose>
+        <xsl:when test="?italic"><cite><xsl:value-of select="?text"/></cite></xsl:when>
+        <xsl:otherwise><xsl:value-of select="?text"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template name="ed:citation">
-    <xsl:variable name="file" select="ed:token(($ed:meta?identifier[.], 'citation')[1])"/>
+    <xsl:variable name="file" select="ed:token(($ed:edition?identifier[.], 'citation')[1])"/>
     <section id="citation" class="ed-section ed-citation" aria-labelledby="citation-h">
       <h2 id="citation-h"><xsl:value-of select="ed:label('citation')"/></h2>
       <p class="ed-cite-intro"><xsl:value-of select="ed:label('cite-intro')"/></p>
-      <p class="ed-cite-chicago" id="cite-chicago"><xsl:value-of select="ed:chicago()"/></p>
+      <xsl:for-each select="('document', 'edition')">
+        <xsl:variable name="record" select="$ed:citation(current())"/>
+        <xsl:variable name="kind" select="."/>
+        <h3 class="ed-cite-kind" id="cite-{$kind}-h"><xsl:value-of select="ed:label('cite-' || $kind)"/></h3>
+        <dl class="ed-cite-forms" aria-labelledby="cite-{$kind}-h">
+          <xsl:for-each select="('note', 'bibliography')">
+            <dt><xsl:value-of select="ed:label('cite-' || .)"/></dt>
+            <dd class="ed-cite-chicago" id="cite-{$kind}-{.}">
+              <xsl:call-template name="ed:chicago-html">
+                <xsl:with-param name="record" select="$record"/>
+                <xsl:with-param name="form" select="."/>
+              </xsl:call-template>
+            </dd>
+          </xsl:for-each>
+        </dl>
+      </xsl:for-each>
       <p class="ed-cite-downloads">
         <xsl:value-of select="ed:label('download')"/>
         <xsl:text> </xsl:text>

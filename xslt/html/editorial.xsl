@@ -3,7 +3,8 @@
   Editorial interventions and the state of the source.
   choice: both readings are on the page; the body class ed-normalised (default, no script
   needed) shows corr/expan/reg and gives the source reading as a title; the toggle button
-  switches to ed-diplomatic (sic/abbr/orig).
+  switches to ed-diplomatic (sic/abbr/orig). A sic/corr choice in quoted text
+  (common: ed:keeps-source) shows the quotation as published, marked [sic], in both readings.
   Signs: gap […], unclear (?), supplied [ ], add ⟨ ⟩ (superscript when placed above),
   del struck through, surplus { }, damage dotted.
 -->
@@ -23,6 +24,13 @@
         <xsl:with-param name="class" select="'ed-choice'"/>
       </xsl:call-template>
       <xsl:choose>
+        <xsl:when test="ed:keeps-source(.)">
+          <!-- quoted text: its reading as published, marked [sic]; the correction as a hint -->
+          <span class="ed-sic-kept" title="{ed:label('normalised') || ': ' || normalize-space(ed:plain($norm[1]))}">
+            <xsl:apply-templates select="ed:chosen(.)/node()"/>
+          </span>
+          <span class="ed-sign ed-sic-mark"><xsl:value-of select="ed:sic-mark(ed:chosen(.))"/></span>
+        </xsl:when>
         <xsl:when test="$dipl and $norm">
           <span class="ed-dipl">
             <xsl:attribute name="title" select="ed:label('normalised') || ': ' || normalize-space(ed:plain($norm[1]))"/>

@@ -1,7 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  "About this document": the teiHeader as a description list. Every row is optional, so
-  any header renders with whatever subset it has. Override ed:about-rows to add or drop rows.
+  "About this document": the teiHeader as a description list in a disclosure widget (closed:
+  the page shows the document first). Every row is optional, so any header renders with
+  whatever subset it has: rights (the availability, not only a licence), one row per related
+  communication labelled by its relation (common: ed:context-label), the related documents
+  with their links, the summary with whose it is, the page's canonical address. Override
+  ed:about-rows to add or drop rows.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -11,16 +15,20 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
+  <!-- The header in a disclosure widget, closed: the page opens on the document (the title,
+       then the text), and a reader opens "About this document" for the rest. -->
   <xsl:template name="ed:about">
     <xsl:param name="header" as="element(tei:teiHeader)?"/>
     <section id="about" class="ed-section ed-about" aria-labelledby="about-h">
-      <h2 id="about-h"><xsl:value-of select="ed:label('about')"/></h2>
-      <xsl:if test="$header">
-        <dl class="ed-about-list">
-          <xsl:apply-templates select="$header" mode="ed:about-rows"/>
-        </dl>
-        <xsl:apply-templates select="$header" mode="ed:about-details"/>
-      </xsl:if>
+      <details class="ed-about-box">
+        <summary><h2 id="about-h"><xsl:value-of select="ed:label('about')"/></h2></summary>
+        <xsl:if test="$header">
+          <dl class="ed-about-list">
+            <xsl:apply-templates select="$header" mode="ed:about-rows"/>
+          </dl>
+          <xsl:apply-templates select="$header" mode="ed:about-details"/>
+        </xsl:if>
+      </details>
     </section>
   </xsl:template>
 
@@ -30,9 +38,10 @@
     <xsl:param name="nodes" as="node()*"/>
     <xsl:param name="separator" as="xs:string" select="', '"/>
     <xsl:param name="class" as="xs:string?" select="()"/>
+    <xsl:param name="label" as="xs:string?" select="()"/>
     <xsl:if test="exists($nodes[normalize-space() or self::*])">
       <div class="ed-row ed-row-{$key} {$class}">
-        <dt><xsl:value-of select="ed:label($key)"/></dt>
+        <dt><xsl:value-of select="($label, ed:label($key))[1]"/></dt>
         <dd>
           <xsl:for-each select="$nodes">
             <xsl:if test="position() gt 1"><xsl:value-of select="$separator"/></xsl:if>
@@ -117,19 +126,49 @@
       <xsl:with-param name="key" select="'identifier'"/>
       <xsl:with-param name="nodes" select="$m?idnos"/>
     </xsl:call-template>
+    <xsl:variable name="page-url" select="ed:page-url(..)"/>
+    <xsl:if test="$page-url">
+      <div class="ed-row ed-row-page-url">
+        <dt><xsl:value-of select="ed:label('page-url')"/></dt>
+        <dd><a href="{$page-url}"><xsl:value-of select="$page-url"/></a></dd>
+      </div>
+    </xsl:if>
     <xsl:call-template name="ed:row">
-      <xsl:with-param name="key" select="'licence'"/>
+      <xsl:with-param name="key" select="'rights'"/>
       <xsl:with-param name="nodes" select="$m?availability"/>
       <xsl:with-param name="separator" select="' '"/>
     </xsl:call-template>
-    <xsl:call-template name="ed:row">
-      <xsl:with-param name="key" select="'context'"/>
-      <xsl:with-param name="nodes" select="$m?context"/>
-    </xsl:call-template>
-    <xsl:call-template name="ed:row">
-      <xsl:with-param name="key" select="'abstract'"/>
-      <xsl:with-param name="nodes" select="$m?abstract"/>
-    </xsl:call-template>
+    <!-- one row per related communication, labelled by its relation: "Previous communication" -->
+    <xsl:for-each-group select="$m?context" group-adjacent="ed:context-label(.)">
+      <xsl:call-template name="ed:row">
+        <xsl:with-param name="key" select="'context'"/>
+        <xsl:with-param name="label" select="current-grouping-key()"/>
+        <xsl:with-param name="nodes" select="current-group()"/>
+      </xsl:call-template>
+    </xsl:for-each-group>
+    <xsl:if test="exists($m?related)">
+      <div class="ed-row ed-row-related">
+        <dt><xsl:value-of select="ed:label('related')"/></dt>
+        <dd>
+          <ul class="ed-related">
+            <xsl:for-each select="$m?related">
+              <li><xsl:apply-templates select="."/></li>
+            </xsl:for-each>
+          </ul>
+        </dd>
+      </div>
+    </xsl:if>
+    <xsl:if test="exists($m?abstract)">
+      <div class="ed-row ed-row-abstract">
+        <dt><xsl:value-of select="ed:label('abstract')"/></dt>
+        <dd>
+          <xsl:apply-templates select="$m?abstract"/>
+          <xsl:if test="$m?abstract-by">
+            <p class="ed-attribution"><xsl:value-of select="ed:label('summary-by') || ' ' || $m?abstract-by"/></p>
+          </xsl:if>
+        </dd>
+      </div>
+    </xsl:if>
     <xsl:call-template name="ed:row">
       <xsl:with-param name="key" select="'keywords'"/>
       <xsl:with-param name="nodes" select="$m?keywords"/>
@@ -176,7 +215,13 @@
         <ul>
           <xsl:for-each select="$m?changes">
             <li>
-              <xsl:if test="@when"><time datetime="{ed:html-datetime(@when)}"><xsl:value-of select="@when"/></time>: </xsl:if>
+              <xsl:if test="@when">
+                <time>
+                  <xsl:for-each select="ed:html-datetime(@when)"><xsl:attribute name="datetime" select="."/></xsl:for-each>
+                  <xsl:value-of select="ed:date-text(.)"/>
+                </time>
+                <xsl:text>: </xsl:text>
+              </xsl:if>
               <xsl:variable name="who" select="ed:pointer-names(., @who)"/>
               <xsl:if test="exists($who)"><xsl:value-of select="string-join($who, ', ')"/>: </xsl:if>
               <xsl:apply-templates/>
@@ -225,6 +270,15 @@
       <xsl:call-template name="ed:attrs"/>
       <xsl:apply-templates/>
     </span>
+  </xsl:template>
+
+  <!-- A related item without a bibl: its @target as a link. -->
+  <xsl:template match="tei:relatedItem[@target]">
+    <xsl:variable name="href" select="ed:href(., @target)"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)"><a href="{$href}"><xsl:value-of select="@target"/></a></xsl:when>
+      <xsl:otherwise><xsl:value-of select="@target"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:availability | tei:abstract | tei:correspContext | tei:creation">

@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The page shell: head (meta, citation tags, inline CSS), skip link, banner with title,
-  contents and reading toggle, main (about, text, notes, registers, citation), footer,
-  inline script. The content is built first, the registers are derived from it (so back
+  The page shell: head (meta, citation tags, canonical link, inline CSS), skip link, banner
+  with title, contents, downloads and reading toggle, main (about, text and notes, registers,
+  citation), footer, inline script. The content is built first, the registers are derived from it (so back
   links always resolve), and a last pass (mode ed:finish) turns internal links whose target
   is not on the page into plain text.
 
@@ -11,6 +11,13 @@
     sections  comma list of about,text,notes,registers,citation (default: all)
     toggle    on (default) / off: the diplomatic/normalised reading button
     css-href  URL of an extra stylesheet to link (http(s) or relative only)
+    downloads formats written beside the page (text, pdf, tei): linked in the top bar
+    base-url, page-path  (common/citation.xsl) the canonical URL, <link rel="canonical">
+
+  Layout: a top bar (contents, downloads, reading toggle), the title with one line of date,
+  place and archival reference, "About this document" as a collapsed disclosure, then the
+  text with its notes (div.ed-reading: notes beside the text on wide screens, below it on
+  narrow ones; edition.js aligns each note with its call), registers, citation.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -25,6 +32,12 @@
   <xsl:param name="sections" as="xs:string" select="'about,text,notes,registers,citation'"/>
   <xsl:param name="toggle" as="xs:string" select="'on'"/>
   <xsl:param name="css-href" as="xs:string" select="''"/>
+  <!-- Formats written beside this page, linked as downloads: any of text, pdf, tei (the build
+       sets it to what it writes). -->
+  <xsl:param name="downloads" as="xs:string" select="''"/>
+
+  <xsl:variable name="ed:downloads" as="xs:string*"
+      select="('tei', 'pdf', 'text')[. = tokenize(lower-case($downloads), '[,;\s]+')]"/>
 
   <xsl:variable name="ed:sections" as="xs:string*" select="tokenize(lower-case($sections), '[,;\s]+')[.]"/>
 
@@ -69,13 +82,18 @@
     <xsl:param name="content" as="document-node()"/>
     <xsl:variable name="title" select="ed:title(/)"/>
     <xsl:variable name="doc-lang" select="(/*/@xml:lang, //tei:text[1]/@xml:lang)[1]"/>
-    <xsl:variable name="has-choice" select="exists(//tei:choice[exists(ed:diplomatic-readings(.)) and exists(ed:normalised-readings(.))])"/>
+    <xsl:variable name="has-choice" select="exists(//tei:choice[exists(ed:diplomatic-readings(.)) and exists(ed:normalised-readings(.))]
+                                                                [not(ed:keeps-source(.))])"/>
+    <xsl:variable name="canonical" select="ed:page-url(/)"/>
     <html lang="{ed:ui-lang()}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/></title>
         <meta name="generator" content="tei-edition"/>
+        <xsl:if test="$canonical">
+          <link rel="canonical" href="{$canonical}"/>
+        </xsl:if>
         <xsl:call-template name="ed:citation-meta"/>
         <style id="ed-css"><xsl:value-of select="$ed:css"/></style>
         <xsl:variable name="renditions" select="ed:rendition-css()"/>
@@ -88,8 +106,24 @@
         </xsl:if>
       </head>
       <body class="ed-normalised">
-        <a class="ed-skip" href="#main"><xsl:value-of select="ed:label('skip')"/></a>
+        <a class="ed-skip" href="#{if (ed:section-wanted('text')) then 'text' else 'main'}"><xsl:value-of select="ed:label('skip')"/></a>
         <header class="ed-banner">
+          <div class="ed-topbar">
+            <nav aria-label="{ed:label('contents')}" class="ed-nav">
+              <ul>
+                <xsl:for-each select="('text', 'notes', 'about', 'registers', 'citation')[ed:section-wanted(.)]">
+                  <li><a href="#{.}"><xsl:value-of select="ed:label(.)"/></a></li>
+                </xsl:for-each>
+              </ul>
+            </nav>
+            <xsl:call-template name="ed:downloads"/>
+            <xsl:if test="$has-choice and not(lower-case($toggle) = ('off', 'no', 'false', '0'))">
+              <button type="button" id="ed-toggle" class="ed-toggle" aria-pressed="false" hidden="hidden"
+                      title="{ed:label('toggle-hint')}">
+                <xsl:value-of select="ed:label('toggle')"/>
+              </button>
+            </xsl:if>
+          </div>
           <h1>
             <xsl:if test="$doc-lang"><xsl:attribute name="lang" select="$doc-lang"/></xsl:if>
             <xsl:value-of select="$title"/>
@@ -100,24 +134,16 @@
               <xsl:value-of select="."/>
             </p>
           </xsl:for-each>
-          <nav aria-label="{ed:label('contents')}" class="ed-nav">
-            <ul>
-              <xsl:for-each select="('about', 'text', 'notes', 'registers', 'citation')[ed:section-wanted(.)]">
-                <li><a href="#{.}"><xsl:value-of select="ed:label(if (. = 'about') then 'about' else .)"/></a></li>
-              </xsl:for-each>
-            </ul>
-          </nav>
-          <xsl:if test="$has-choice and not(lower-case($toggle) = ('off', 'no', 'false', '0'))">
-            <p class="ed-tools">
-              <button type="button" id="ed-toggle" class="ed-toggle" aria-pressed="false" hidden="hidden"
-                      title="{ed:label('toggle-hint')}">
-                <xsl:value-of select="ed:label('toggle')"/>
-              </button>
-            </p>
-          </xsl:if>
+          <xsl:call-template name="ed:docline"/>
         </header>
         <main id="main" tabindex="-1">
-          <xsl:sequence select="$content/node()"/>
+          <xsl:sequence select="$content/h:section[@id = 'about']"/>
+          <xsl:variable name="reading" select="$content/node() except $content/h:section[@id = 'about']"/>
+          <xsl:if test="exists($reading)">
+            <div class="ed-reading{if ($content/h:section[@id = 'notes']) then ' ed-with-notes' else ''}">
+              <xsl:sequence select="$reading"/>
+            </div>
+          </xsl:if>
           <xsl:if test="ed:section-wanted('registers')">
             <xsl:call-template name="ed:registers">
               <xsl:with-param name="content" select="$content"/>
@@ -135,10 +161,37 @@
     </html>
   </xsl:template>
 
+  <!-- One line under the title, as an archive's page has it: the document's date and place,
+       and where the original is kept. -->
+  <xsl:template name="ed:docline">
+    <xsl:variable name="m" select="ed:metadata(/)"/>
+    <xsl:variable name="parts" select="(string-join(($m?date ! ed:or(ed:date-text(.), ed:flat(.)), $m?place ! ed:flat(.))[.], ', '),
+                                        $m?archive-id)[normalize-space()]"/>
+    <xsl:if test="exists($parts) and not(/tei:teiCorpus)">
+      <p class="ed-docline"><xsl:value-of select="$parts" separator=" · "/></p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Links to the files written beside this page ($downloads: text, pdf, tei), named like it. -->
+  <xsl:template name="ed:downloads">
+    <xsl:variable name="base" select="tokenize((normalize-space($page-path)[.], replace(string(base-uri(/)), '^.*/|\.[^./]*$', ''))[1], '/')[last()]"/>
+    <xsl:variable name="links" select="for $f in $ed:downloads return
+        map{'format': $f, 'href': encode-for-uri($base) || map{'text': '.txt', 'pdf': '.pdf', 'tei': '.xml'}($f)}"/>
+    <xsl:if test="exists($links) and $base">
+      <p class="ed-downloads">
+        <span class="ed-downloads-label"><xsl:value-of select="ed:label('downloads')"/>: </span>
+        <xsl:for-each select="$links">
+          <xsl:if test="position() gt 1"><xsl:text> · </xsl:text></xsl:if>
+          <a href="{?href}" download="" class="ed-download ed-download-{?format}"><xsl:value-of select="ed:label('dl-' || ?format)"/></a>
+        </xsl:for-each>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="ed:text-section">
     <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)]"/>
     <section id="text" class="ed-section ed-text" aria-labelledby="text-h">
-      <h2 id="text-h"><xsl:value-of select="ed:label('text')"/></h2>
+      <h2 id="text-h" class="ed-vh"><xsl:value-of select="ed:label('text')"/></h2>
       <xsl:choose>
         <xsl:when test="/tei:teiCorpus">
           <xsl:for-each select="$texts">
@@ -164,8 +217,38 @@
           </div>
         </xsl:otherwise>
       </xsl:choose>
+      <xsl:call-template name="ed:legend">
+        <xsl:with-param name="in" select="$texts"/>
+      </xsl:call-template>
     </section>
   </xsl:template>
+
+  <!-- What the marks of certainty mean, when the text has them: "?" after a name whose
+       identification is uncertain, "probable" in the popups of likely identifications. -->
+  <xsl:template name="ed:legend">
+    <xsl:param name="in" as="node()*"/>
+    <xsl:variable name="certs" select="distinct-values($in//*[ed:is(., 'name')][@ref or @key] ! ed:mention-cert(.))"/>
+    <xsl:if test="$certs = ('low', 'unknown', 'medium')">
+      <aside class="ed-legend" aria-label="{ed:label('legend')}">
+        <p>
+          <span class="ed-legend-label"><xsl:value-of select="ed:label('legend')"/>: </span>
+          <xsl:if test="$certs = ('low', 'unknown')">
+            <span class="ed-legend-item"><span class="ed-mark" aria-hidden="true">?</span><xsl:text> </xsl:text>
+              <xsl:value-of select="ed:label('legend-low')"/>.</span>
+          </xsl:if>
+          <xsl:if test="$certs = 'medium'">
+            <xsl:text> </xsl:text>
+            <span class="ed-legend-item"><xsl:value-of select="ed:_capitalise(ed:label('legend-medium'))"/>.</span>
+          </xsl:if>
+        </p>
+      </aside>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:function name="ed:_capitalise" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="upper-case(substring($s, 1, 1)) || substring($s, 2)"/>
+  </xsl:function>
 
   <!-- tei:text carries the document language when only the TEI root declares it. -->
   <xsl:template match="tei:text[not(@xml:lang)][ed:lang(.)]" priority="1">

@@ -23,6 +23,10 @@
     <span class="ed-tip-name">
       <xsl:if test="$main/@xml:lang"><xsl:attribute name="lang" select="$main/@xml:lang"/></xsl:if>
       <xsl:value-of select="ed:entry-name(.)"/>
+      <xsl:variable name="cert" select="ed:cert(.)"/>
+      <xsl:for-each select="ed:cert-text(.)">
+        <span class="ed-cert ed-cert-{$cert}"> (<xsl:value-of select="."/>)</span>
+      </xsl:for-each>
     </span>
     <xsl:variable name="others" select="ed:other-forms(.)"/>
     <xsl:if test="$others">
@@ -108,21 +112,23 @@
             <h3 id="reg-list-dates"><xsl:value-of select="ed:label('dates')"/></h3>
             <ul class="ed-entries ed-chronology">
               <xsl:for-each-group select="$dates" group-by="@data-reg">
-                <xsl:sort select="(current-group()//h:span[@class = 'ed-iso'])[1]"/>
-                <xsl:variable name="iso" select="string((current-group()//h:span[@class = 'ed-iso'])[1])"/>
+                <xsl:sort select="string(current-group()[1]/@data-iso)"/>
+                <xsl:variable name="iso" select="string(current-group()[1]/@data-iso)"/>
+                <xsl:variable name="words" select="string((current-group()//h:span[@class = 'ed-tip-name'])[1])"/>
                 <li id="{current-grouping-key()}" class="ed-entry">
                   <span class="ed-entry-name">
                     <xsl:choose>
                       <xsl:when test="exists(ed:html-datetime($iso))">
-                        <time datetime="{$iso}"><xsl:value-of select="$iso"/></time>
+                        <time datetime="{$iso}"><xsl:value-of select="ed:or($words, $iso)"/></time>
                       </xsl:when>
-                      <xsl:otherwise><xsl:value-of select="$iso"/></xsl:otherwise>
+                      <xsl:otherwise><xsl:value-of select="ed:or($words, $iso)"/></xsl:otherwise>
                     </xsl:choose>
                   </span>
-                  <xsl:text> </xsl:text>
-                  <span class="ed-entry-forms">
-                    <xsl:value-of select="distinct-values(current-group()//h:span[@class = 'ed-tip-name'] ! normalize-space())" separator=" · "/>
-                  </span>
+                  <xsl:variable name="written" select="distinct-values(current-group()//h:span[@class = 'ed-tip-written'] ! normalize-space())"/>
+                  <xsl:if test="exists($written)">
+                    <xsl:text> </xsl:text>
+                    <span class="ed-entry-forms">(<xsl:value-of select="$written" separator=" · "/>)</span>
+                  </xsl:if>
                   <xsl:call-template name="ed:backlinks">
                     <xsl:with-param name="mentions" select="current-group()"/>
                   </xsl:call-template>
@@ -145,9 +151,10 @@
       <h4 class="ed-entry-name">
         <xsl:if test="$main/@xml:lang"><xsl:attribute name="lang" select="$main/@xml:lang"/></xsl:if>
         <xsl:value-of select="ed:entry-name(.)"/>
-        <xsl:if test="@cert = ('low', 'medium', 'unknown')">
-          <span class="ed-cert"> (<xsl:value-of select="ed:label('uncertain')"/>)</span>
-        </xsl:if>
+        <xsl:variable name="cert" select="ed:cert(.)"/>
+        <xsl:for-each select="ed:cert-text(.)">
+          <span class="ed-cert ed-cert-{$cert}"> (<xsl:value-of select="."/>)</span>
+        </xsl:for-each>
       </h4>
       <xsl:if test="$others">
         <p class="ed-entry-forms">
@@ -193,6 +200,28 @@
     </li>
   </xsl:template>
 
+  <!-- Where each mention is, as a reader finds it: "¶2" (the paragraph's number in the
+       text), "note 5", "heading", "item 1", "About this document". Mentions in the same place
+       make one link (to the first of them) with their number: "¶2 (3)". -->
+  <xsl:function name="ed:mention-place" as="xs:string">
+    <xsl:param name="m" as="element()"/>
+    <xsl:variable name="note" select="$m/ancestor::h:li[starts-with(@id, 'note-')][1]"/>
+    <xsl:variable name="section" select="$m/ancestor::h:section[@id][last()]/@id"/>
+    <xsl:variable name="block" select="$m/ancestor::h:*[tokenize(@class) = ('tei-p', 'tei-ab', 'tei-head', 'tei-item',
+                                          'tei-label', 'tei-opener', 'tei-closer')][1]"/>
+    <xsl:variable name="kind" select="$block/tokenize(@class)[starts-with(., 'tei-')][1]"/>
+    <xsl:variable name="text" select="$m/ancestor::h:section[@id = 'text']"/>
+    <xsl:sequence select="
+        if ($note) then ed:label('note-abbr') || ' ' || ($note/@data-n, substring-after($note/@id, 'note-'))[1]
+        else if ($section = 'about') then ed:label('about')
+        else if (empty($block) or empty($text)) then ed:label('text')
+        else if ($kind = ('tei-p', 'tei-ab'))
+             then '¶' || (count($block/preceding::h:*[tokenize(@class) = ('tei-p', 'tei-ab')] intersect $text//h:*) + 1)
+        else if ($kind = ('tei-item', 'tei-label'))
+             then ed:label('item') || ' ' || (count($block/preceding-sibling::h:*[tokenize(@class) = $kind]) + 1)
+        else ed:label(substring-after($kind, 'tei-') ! (if (. = 'head') then 'heading' else .))"/>
+  </xsl:function>
+
   <xsl:template name="ed:backlinks">
     <xsl:param name="mentions" as="element()*"/>
     <p class="ed-backlinks">
@@ -202,17 +231,15 @@
         </xsl:when>
         <xsl:otherwise>
           <span class="ed-backlinks-label"><xsl:value-of select="ed:label('mentions')"/>: </span>
-          <xsl:for-each select="$mentions">
-            <xsl:variable name="note" select="ancestor::h:li[starts-with(@id, 'note-')][1]"/>
-            <xsl:variable name="section" select="ancestor::h:section[@id][last()]/@id"/>
+          <xsl:for-each-group select="$mentions/." group-adjacent="ed:mention-place(.)">
             <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
             <a href="#{@id}" class="ed-backlink">
-              <xsl:value-of select="
-                  if ($note) then ed:label('note') || ' ' || ($note/@data-n, substring-after($note/@id, 'note-'))[1]
-                  else if ($section = 'about') then ed:label('about')
-                  else ed:label('text') || ' ' || position()"/>
+              <xsl:value-of select="current-grouping-key()"/>
+              <xsl:if test="count(current-group()) gt 1">
+                <span class="ed-backlink-count"> (<xsl:value-of select="count(current-group())"/>)</span>
+              </xsl:if>
             </a>
-          </xsl:for-each>
+          </xsl:for-each-group>
         </xsl:otherwise>
       </xsl:choose>
     </p>

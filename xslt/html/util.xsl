@@ -52,9 +52,21 @@
           (if (ed:in-register($target)) then '#' || ed:reg-id($target)
            else if ($target/self::tei:note and exists(ed:note-number($target))) then '#note-' || ed:note-id($target)
            else if (ed:is-local($target)) then '#x-' || ed:token($target/@xml:id)
-           else ed:safe-url($first))
+           else ed:page-href($first))
         else if (starts-with($first, '#')) then ()
-        else ed:safe-url($first)"/>
+        else ed:page-href($first)"/>
+  </xsl:function>
+
+  <!-- A pointer to another TEI file of the edition ("front/sources.xml#src-113649") leads to
+       that file's page, as build and site write it ("front/sources.html#x-src-113649");
+       anything else through ed:safe-url. -->
+  <xsl:function name="ed:page-href" as="xs:string?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:variable name="file" select="substring-before($pointer || '#', '#')"/>
+    <xsl:variable name="fragment" select="substring-after($pointer, '#')"/>
+    <xsl:sequence select="if (matches($file, '^[^:?#]+\.xml$', 'i') and not(starts-with($file, '/')))
+                          then ed:safe-url(replace($file, '\.xml$', '.html', 'i') || ($fragment[.] ! ('#x-' || ed:token(.))))
+                          else ed:safe-url($pointer)"/>
   </xsl:function>
 
   <!-- The href an element's own template turns into a link, or nothing: used to avoid
@@ -128,6 +140,7 @@
     <xsl:param name="title" as="xs:string?" select="()"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:param name="fallback-text" as="xs:string?" select="()"/>
+    <xsl:param name="data-iso" as="xs:string?" select="()"/>
     <xsl:param name="ed:render" as="xs:string" tunnel="yes" select="'full'"/>
     <xsl:variable name="gid" select="ed:node-id(.)"/>
     <xsl:variable name="internal" select="starts-with(string($href), '#')"/>
@@ -145,6 +158,9 @@
       </xsl:if>
       <xsl:if test="exists($datetime)">
         <xsl:attribute name="datetime" select="$datetime"/>
+      </xsl:if>
+      <xsl:if test="exists($data-iso) and $ed:render = 'full'">
+        <xsl:attribute name="data-iso" select="$data-iso"/>
       </xsl:if>
       <xsl:if test="exists($title)">
         <xsl:attribute name="title" select="$title"/>

@@ -1,10 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Front matter of each TEI document, from ed:metadata (common/metadata.xsl): the title page
-  (title, subtitles, the fields of ed:title-fields, abstract; at its foot the imprint:
-  publisher, date, identifier, rights, licence) and the page "About this edition"
-  (responsibility, encoding decisions, source notes, change log), each paragraph that names
-  markup given as its sentences that do not (common/reader.xsl). Named templates print-titlepage, print-metadata, print-about; mode print-about.
+  (title, subtitles, the fields of ed:title-fields but those of the imprint, abstract with
+  whose summary it is; at its foot the imprint: publisher, date, identifier, rights, licence)
+  and the page "About this edition" (responsibility, encoding decisions, source notes, related
+  documents, how to cite the document and the edition (common/citation.xsl: Chicago), change
+  log), each paragraph that names markup given as its sentences that do not
+  (common/reader.xsl). Named templates print-titlepage, print-metadata, print-about; mode
+  print-about.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -28,6 +31,9 @@
       <xsl:for-each select="$m?abstract">
         <div class="abstract">
           <xsl:apply-templates/>
+          <xsl:if test="$m?abstract-by">
+            <p class="attribution"><xsl:value-of select="ed:label('summary-by') || ' ' || $m?abstract-by"/></p>
+          </xsl:if>
         </div>
       </xsl:for-each>
       <xsl:call-template name="print-imprint"><xsl:with-param name="m" select="$m"/></xsl:call-template>
@@ -48,6 +54,9 @@
             <xsl:if test="normalize-space($line)"><xsl:value-of select="ed:label('publisher') || ' ' || $line || '.'"/></xsl:if>
             <xsl:for-each select="$m?idnos">
               <xsl:value-of select="' ' || ed:label('identifier') || ': '"/><span class="ident"><xsl:value-of select="."/></span>.
+            </xsl:for-each>
+            <xsl:for-each select="ed:page-url($m?doc)[.]">
+              <xsl:value-of select="' ' || ed:label('online') || ': '"/><span class="ident"><xsl:value-of select="."/></span>.
             </xsl:for-each>
           </p>
         </xsl:if>
@@ -72,7 +81,7 @@
   <!-- The label/value list of the title page (common: ed:title-fields). -->
   <xsl:template name="print-metadata">
     <xsl:param name="doc" as="element()"/>
-    <xsl:variable name="fields" select="ed:title-fields($doc)"/>
+    <xsl:variable name="fields" select="ed:title-page-fields($doc)"/>
     <xsl:if test="exists($fields)">
       <dl>
         <xsl:for-each select="$fields">
@@ -108,12 +117,33 @@
           <h3><xsl:value-of select="ed:label('source-notes')"/></h3>
           <xsl:for-each select="$notes"><p><xsl:call-template name="print-reader-content"/></p></xsl:for-each>
         </xsl:if>
+        <xsl:if test="exists($m?related)">
+          <h3><xsl:value-of select="ed:label('related')"/></h3>
+          <ul class="related">
+            <xsl:for-each select="$m?related">
+              <li><xsl:apply-templates select="if (self::tei:relatedItem) then string(@target) else node()"/></li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+        <xsl:variable name="citation" select="ed:citation(.)"/>
+        <h3><xsl:value-of select="ed:label('how-to-cite')"/></h3>
+        <xsl:for-each select="'document', 'edition'">
+          <p class="citation">
+            <span class="smallcaps"><xsl:value-of select="ed:label('cite-' || .)"/>. </span>
+            <xsl:for-each select="ed:chicago-parts($citation(current()), 'bibliography')">
+              <xsl:choose>
+                <xsl:when test="?italic"><span class="italic"><xsl:value-of select="?text"/></span></xsl:when>
+                <xsl:otherwise><xsl:value-of select="?text"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+          </p>
+        </xsl:for-each>
         <xsl:if test="exists($m?changes)">
           <h3><xsl:value-of select="ed:label('changes')"/></h3>
           <ul class="changes">
             <xsl:for-each select="$m?changes">
               <li>
-                <xsl:value-of select="string-join(((@when, @notBefore)[1], ed:pointer-names(., @who), @status), ', ')"/>
+                <xsl:value-of select="string-join((ed:date-text(.), ed:pointer-names(., @who), @status), ', ')"/>
                 <xsl:if test="@when or @who or @status">: </xsl:if>
                 <xsl:call-template name="print-reader-content"/>
               </li>

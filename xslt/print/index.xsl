@@ -64,6 +64,9 @@
       <xsl:for-each select="ed:index-dates(.)">
         <span class="dates">, <xsl:value-of select="."/></span>
       </xsl:for-each>
+      <xsl:for-each select="ed:cert-text(.)">
+        <span class="cert"> (<xsl:value-of select="."/>)</span>
+      </xsl:for-each>
       <xsl:text> — </xsl:text>
       <span class="pages">
         <xsl:for-each select="ed:mentions(., $docs)">

@@ -42,7 +42,7 @@
   <xsl:template _match="{$ed:match?date} | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:distinct | tei:gloss | tei:code
                        | tei:ident | tei:val | tei:tag | tei:seg | tei:w | tei:c | tei:pc | tei:s
                        | tei:phr | tei:cl | tei:g | tei:add | tei:unclear | tei:damage | tei:surplus | tei:orig
-                       | tei:reg | tei:corr | tei:sic | tei:abbr | tei:expan | tei:num | tei:measure
+                       | tei:reg | tei:corr | tei:abbr | tei:expan | tei:num | tei:measure
                        | tei:idno | tei:label | tei:affiliation | tei:occupation | tei:state
                        | tei:trait | tei:birth | tei:death | tei:residence | tei:biblScope | tei:citedRange
                        | tei:publisher | tei:pubPlace | tei:author | tei:editor | tei:imprint | tei:bibl
@@ -127,6 +127,11 @@
 
   <xsl:template match="tei:choice">
     <xsl:apply-templates select="ed:chosen(.)"/>
+  </xsl:template>
+  <!-- A sic that is shown is marked: "than [sic]" (common: ed:sic-mark). -->
+  <xsl:template match="tei:sic">
+    <span class="sic"><xsl:apply-templates/></span>
+    <xsl:if test="ed:sic-mark(.)"><span class="sign"><xsl:value-of select="ed:sic-mark(.)"/></span></xsl:if>
   </xsl:template>
 
   <!-- Abbreviation markers belong to the diplomatic reading. -->

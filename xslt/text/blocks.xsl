@@ -254,6 +254,11 @@
   <xsl:template match="tei:choice">
     <xsl:apply-templates select="ed:chosen(.)"/>
   </xsl:template>
+  <!-- A sic that is shown is marked: "than [sic]" (common: ed:sic-mark). -->
+  <xsl:template match="tei:sic">
+    <xsl:apply-templates/>
+    <xsl:value-of select="ed:sic-mark(.)"/>
+  </xsl:template>
   <xsl:template match="tei:am | tei:ex">
     <xsl:if test="ed:in-reading(.)"><xsl:apply-templates/></xsl:if>
   </xsl:template>

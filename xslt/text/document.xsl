@@ -2,9 +2,11 @@
 <!--
   The plain-text edition as a whole: for each TEI document a title block (ed:title-fields:
   senders or authors, recipients, date and place, archival identifier, translator, source,
-  funder; then the abstract), the text, and its notes ("Notes": [n], editorial notes marked
-  [Ed.]); at the end an index of the register entries the text mentions, by kind (name,
-  other forms, life dates, register note), wherever the registers are kept.
+  source page with its address and capture, funder, credits, publisher and date, identifier,
+  rights; then the abstract, with whose summary it is), the text, and its notes ("Notes":
+  [n], editorial notes marked [Ed.]); at the end an index of the register entries the text
+  mentions, by kind (name, certainty when below high, other forms, life dates, register
+  note), wherever the registers are kept.
 
   Named templates (override one to change that part): text-title-block, text-notes,
   text-index. Mode text-document: one template per TEI, teiCorpus or other root.
@@ -57,7 +59,12 @@
       <t:b kind="meta" group="{$group}" prefix="{ed:label(?key)}: "><xsl:value-of select="?value"/></t:b>
     </xsl:for-each>
     <xsl:for-each select="$m?abstract">
-      <t:b kind="abstract"><xsl:apply-templates/></t:b>
+      <t:b kind="abstract">
+        <xsl:if test="$m?abstract-by">
+          <xsl:value-of select="ed:label('summary-by') || ' ' || $m?abstract-by || ': '"/>
+        </xsl:if>
+        <xsl:apply-templates/>
+      </t:b>
     </xsl:for-each>
   </xsl:template>
 
@@ -93,6 +100,7 @@
             <xsl:variable name="note" select="ed:entry-notes(.)[1] ! ed:flat(.)"/>
             <t:b kind="entry" group="index-{$kind}" prefix="- ">
               <xsl:value-of select="ed:entry-name(.)"/>
+              <xsl:for-each select="ed:cert-text(.)"> (<xsl:value-of select="."/>)</xsl:for-each>
               <xsl:if test="exists($forms)"> (<xsl:value-of select="string-join($forms, ', ')"/>)</xsl:if>
               <xsl:for-each select="ed:life-years(.)">, <xsl:value-of select="."/></xsl:for-each>
               <xsl:if test="$note">: <xsl:value-of select="$note"/></xsl:if>

@@ -1,9 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Front matter in Typst: the title page (title, who and when, archival identifier,
-  translator, source, funder, abstract; at its foot the imprint: publisher, date,
-  identifier, rights and licence), unnumbered and without running head; then "About this
-  edition" (responsibility, editorial principles, notes on the source, changes).
+  translator, source and source page, funder: common ed:title-page-fields; abstract with whose
+  summary it is; at its foot the imprint: publisher, date, identifier, rights and licence),
+  unnumbered and without running head; then "About this edition" (responsibility, editorial
+  principles, notes on the source, related documents, how to cite the document and the
+  edition (common/citation.xsl), changes).
   Paragraphs that name markup are given as their sentences that do not (reader.xsl).
 -->
 <xsl:stylesheet version="3.0"
@@ -24,7 +26,7 @@
     <xsl:text>],&#10;  subtitles: (</xsl:text>
     <xsl:for-each select="$m?subtitles">[<xsl:value-of select="ed:tx(.)"/>], </xsl:for-each>
     <xsl:text>),&#10;  fields: (</xsl:text>
-    <xsl:for-each select="ed:title-fields(.)">
+    <xsl:for-each select="ed:title-page-fields(.)">
       <xsl:text>&#10;    ([</xsl:text><xsl:value-of select="ed:tx(ed:label(?key))"/>
       <xsl:text>], [</xsl:text><xsl:value-of select="ed:tx(?value)"/><xsl:text>]),</xsl:text>
     </xsl:for-each>
@@ -32,6 +34,9 @@
     <xsl:for-each select="$m?abstract[normalize-space()][1]">
       <xsl:text>  abstract: [</xsl:text>
       <xsl:apply-templates/>
+      <xsl:if test="$m?abstract-by">
+        <xsl:value-of select="'#parbreak()' || ed:tx(ed:label('summary-by') || ' ' || $m?abstract-by)"/>
+      </xsl:if>
       <xsl:text>],&#10;</xsl:text>
     </xsl:for-each>
     <xsl:variable name="imprint" as="xs:string*">
@@ -109,10 +114,28 @@
           <xsl:call-template name="typst-reader-content"/><xsl:text>&#10;&#10;</xsl:text>
         </xsl:for-each>
       </xsl:if>
+      <xsl:if test="exists($m?related)">
+        <xsl:value-of select="ed:typst-subhead(ed:label('related'))"/>
+        <xsl:for-each select="$m?related">
+          <xsl:text>- </xsl:text>
+          <xsl:value-of select="ed:tx(if (self::tei:relatedItem) then string(@target) else ed:flat(.))"/>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:for-each>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+      <xsl:variable name="citation" select="ed:citation(.)"/>
+      <xsl:value-of select="ed:typst-subhead(ed:label('how-to-cite'))"/>
+      <xsl:for-each select="'document', 'edition'">
+        <xsl:value-of select="'#ed-label[' || ed:tx(ed:label('cite-' || .)) || ']. '"/>
+        <xsl:for-each select="ed:chicago-parts($citation(current()), 'bibliography')">
+          <xsl:value-of select="if (?italic) then '#emph[' || ed:tx(?text) || ']' else ed:tx(?text)"/>
+        </xsl:for-each>
+        <xsl:text>&#10;&#10;</xsl:text>
+      </xsl:for-each>
       <xsl:if test="$changes">
         <xsl:value-of select="ed:typst-subhead(ed:label('changes'))"/>
         <xsl:for-each select="$changes">
-          <xsl:value-of select="ed:tx(string-join(((@when, @notBefore)[1], ed:pointer-names(., @who), @status), ', '))"/>
+          <xsl:value-of select="ed:tx(string-join((ed:date-text(.), ed:pointer-names(., @who), @status), ', '))"/>
           <xsl:if test="@when or @who or @status">: </xsl:if>
           <xsl:call-template name="typst-reader-content"/>
           <xsl:text>&#10;&#10;</xsl:text>

@@ -130,18 +130,20 @@
   </xsl:template>
 
   <!-- An anchor where a reference of the text points (only there: the document stays small). -->
-  <xsl:template match="tei:text//*[@xml:id][key('ed:ref-targets', string(@xml:id))]" priority="3">
+  <xsl:template match="tei:text//*[ed:is-ref-target(.)]" priority="3">
     <xsl:text>#ed-anchor(</xsl:text><xsl:value-of select="ed:ts(ed:anchor(.))"/><xsl:text>)</xsl:text>
     <xsl:next-match/>
   </xsl:template>
-
-  <xsl:key name="ed:ref-targets" match="tei:text//tei:ref[@target] | tei:text//tei:ptr[@target]"
-           use="tokenize(normalize-space(@target))[starts-with(., '#')] ! substring(., 2)"/>
 
   <!-- ===== editorial interventions ===== -->
 
   <xsl:template match="tei:choice">
     <xsl:apply-templates select="ed:chosen(.)"/>
+  </xsl:template>
+  <!-- A sic on its own or in quoted text is marked: "than [sic]" (common: ed:sic-mark). -->
+  <xsl:template match="tei:sic">
+    <xsl:apply-templates/>
+    <xsl:value-of select="ed:tx(ed:sic-mark(.))"/>
   </xsl:template>
 
   <xsl:template match="tei:am">

@@ -18,7 +18,6 @@ from lxml import etree
 from toolkit.core.errors import ToolkitError
 from toolkit.core.findings import Finding
 from toolkit.core.xinclude import origins_of
-from toolkit.validate.engines import relaxng, schematron
 from toolkit.validate.engines.base import Engine, LoadContext, SchemaUnusable
 
 
@@ -52,6 +51,8 @@ class RelaxNGEngine(_Wrapped):
 
 
 def load_relaxng(path: Path, context: LoadContext = LoadContext()) -> RelaxNGEngine:
+    from toolkit.validate.engines import relaxng  # imported when a RELAX NG schema is used
+
     try:
         return RelaxNGEngine(relaxng.load(path, context.timeout, context.catalogs))
     except ToolkitError as exc:
@@ -71,6 +72,8 @@ class SchematronEngine(_Wrapped):
 
 
 def load_schematron(path: Path, context: LoadContext = LoadContext()) -> SchematronEngine:
+    from toolkit.validate.engines import schematron  # and Saxon: only when rules are used
+
     try:
         return SchematronEngine(schematron.load(path, context))
     except ToolkitError as exc:

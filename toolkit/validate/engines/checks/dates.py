@@ -15,7 +15,6 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from elementpath import datatypes
 from lxml import etree
 
 from toolkit.core.findings import Finding
@@ -24,13 +23,22 @@ DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
 #: every attribute :func:`check_element` reads
 ATTRIBUTES = frozenset(DATE_ATTRIBUTES + tuple(a + "-iso" for a in DATE_ATTRIBUTES))
 
-#: (kind, elementpath type), tried in this order
-_TYPES = (
-    ("dateTime", datatypes.DateTime), ("date", datatypes.Date),
-    ("gYearMonth", datatypes.GregorianYearMonth), ("gYear", datatypes.GregorianYear),
-    ("gMonthDay", datatypes.GregorianMonthDay), ("gMonth", datatypes.GregorianMonth),
-    ("gDay", datatypes.GregorianDay), ("time", datatypes.Time),
-)
+@lru_cache(maxsize=1)
+def _types() -> tuple:
+    """(kind, elementpath type), tried in this order. Imported on the first date checked:
+    elementpath takes a tenth of a second to import, which a run without dates (or a
+    schema-only run) should not pay."""
+    from elementpath import datatypes
+
+    return (
+        ("dateTime", datatypes.DateTime), ("date", datatypes.Date),
+        ("gYearMonth", datatypes.GregorianYearMonth), ("gYear", datatypes.GregorianYear),
+        ("gMonthDay", datatypes.GregorianMonthDay), ("gMonth", datatypes.GregorianMonth),
+        ("gDay", datatypes.GregorianDay), ("time", datatypes.Time),
+    )
+
+
+_SIMPLE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 _DATED = ("dateTime", "date", "gYearMonth", "gYear")
 _TIMEZONE = re.compile(r"(?:Z|[+-]\d\d:\d\d)$")
 # ISO 8601 forms beyond the W3C subset that @*-iso attributes may use
@@ -93,7 +101,16 @@ def parse_w3c(value: str):
     """(kind, start, end) for a W3C date/time value, start/end as comparable tuples, or
     (kind, None, message) when it has the right shape but is not a real date (message
     None: real, but not orderable), or None when it is no W3C date or time at all."""
-    for kind, type_ in _TYPES:
+    simple = _SIMPLE.fullmatch(value)
+    if simple and simple[1] != "0000":
+        # the common case (1848, 1848-03, 1848-03-29) decided without elementpath; anything
+        # else, or a month or day that does not exist, goes to elementpath below
+        year, month, day = int(simple[1]), simple[2] and int(simple[2]), simple[3] and int(simple[3])
+        if (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= _days_in(year, month)):
+            kind = "date" if day else "gYearMonth" if month else "gYear"
+            return kind, (year, month or 1, day or 1), \
+                (year, month or 12, day or _days_in(year, month or 12))
+    for kind, type_ in _types():
         try:
             type_.fromstring(value)
         except ValueError as exc:
