@@ -1,7 +1,8 @@
 """PDF edition speed: ours (Typst and WeasyPrint) against the TEI Stylesheets + Apache FOP.
 
 Usage:
-    python benchmarks/bench_pdf.py [CORPUS] [--tei-stylesheets DIR] [--no-weasyprint-novel]
+    TEI_STYLESHEETS=DIR python benchmarks/bench_pdf.py [CORPUS] [--no-weasyprint-novel]
+                                                       [--telegram-only]
 
 Every figure is one cold whole command, run as a user runs it, in one run of this script
 (so the ratios compare like with like on the machine as it is at that moment):
@@ -11,7 +12,8 @@ Every figure is one cold whole command, run as a user runs it, in one run of thi
   and Apache FOP (Debian's ``fop``) on the FO it writes;
 * the largest ELTeC novel of CORPUS (default ../shared/corpus; Dickens, 2.2 MB): the
   same commands, with the pages of each PDF and seconds per page. WeasyPrint takes
-  minutes there (``--no-weasyprint-novel`` leaves it out);
+  minutes there (``--no-weasyprint-novel`` leaves it out; ``--telegram-only`` leaves the
+  novel out, for a smoke run);
 * FOP alone on a one-line FO document: the JVM's start and FOP's set-up, a floor under
   the peer's time for any document, measured even without the TEI Stylesheets;
 * Typst's own parallelism: CPU seconds over wall seconds of the novel's build (Typst lays
@@ -20,8 +22,11 @@ Every figure is one cold whole command, run as a user runs it, in one run of thi
 The peer is a yardstick, not part of the project: FOP is installed by ``apt-get install
 fop`` (``benchmarks/setup-yardsticks.sh``), and the TEI Stylesheets, which no registry
 here packages, are a folder you give with ``--tei-stylesheets`` or ``TEI_STYLESHEETS``
-(a checkout of TEIC/Stylesheets: ``fo/fo.xsl`` and the ``common/`` modules it imports).
-When either is missing the peer's rows say so and the other rows are still measured.
+(a checkout of TEIC/Stylesheets, https://github.com/TEIC/Stylesheets: ``fo/``, the
+``common/`` modules fo.xsl imports and ``i18n.xml``, kept outside this repository). The
+folder is checked before it is timed: every ``xsl:import``/``xsl:include`` reachable from
+``fo/fo.xsl`` must resolve, so an incomplete copy is named, not timed. When either peer
+is missing the peer's rows say so and the other rows are still measured.
 
 Prints a Markdown table and writes benchmarks/results/pdf.json.
 """
@@ -44,7 +49,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TELEGRAM = ROOT / "tei" / "telegram-1953-03-29.xml"
 RESULTS = ROOT / "benchmarks" / "results" / "pdf.json"
-NOVEL = "ELTeC-eng/level1/ENG18481_Dickens.xml"
+NOVELS = "ELTeC-*/level1/*.xml"
+GET_STYLESHEETS = ("a checkout of https://github.com/TEIC/Stylesheets (fo/, common/, i18n.xml), "
+                   "given as --tei-stylesheets DIR or TEI_STYLESHEETS=DIR")
 
 #: Runs the TEI Stylesheets' fo.xsl with saxonche in a fresh process (the peer's XSLT step).
 PEER_XSLT = """
@@ -84,11 +91,44 @@ def ours(source: Path, engine: str, out: Path) -> dict:
     return {**row, "pages": pages(pdf)}
 
 
+def largest_novel(corpus: Path) -> Path:
+    """The largest ELTeC novel of the corpus: the longest book the peer is asked to set."""
+    novels = sorted(corpus.glob(NOVELS), key=lambda p: p.stat().st_size)
+    return novels[-1] if novels else corpus / "ELTeC-eng" / "level1" / "(no ELTeC novel)"
+
+
+def missing_modules(stylesheets: Path) -> list[str]:
+    """Modules reachable from fo/fo.xsl by xsl:import/xsl:include that are not in the folder.
+
+    A partial copy would fail (or worse, time a different program), so it is named instead."""
+    from lxml import etree
+
+    todo, seen, missing = [stylesheets / "fo" / "fo.xsl"], set(), []
+    while todo:
+        module = todo.pop().resolve()
+        if module in seen:
+            continue
+        seen.add(module)
+        if not module.is_file():
+            missing.append(str(module))
+            continue
+        for ref in etree.parse(str(module)).iterfind(
+                "{http://www.w3.org/1999/XSL/Transform}*[@href]"):
+            if etree.QName(ref).localname in ("import", "include"):
+                todo.append(module.parent / ref.get("href"))
+    if not (stylesheets / "i18n.xml").is_file():
+        missing.append(str(stylesheets / "i18n.xml"))
+    return missing
+
+
 def peer(source: Path, stylesheets: Path | None, out: Path) -> dict:
     """The TEI Stylesheets' FO profile and FOP, as one command (XSLT, then FOP)."""
-    if stylesheets is None or not (stylesheets / "fo" / "fo.xsl").is_file():
-        return {"skipped": "no TEI Stylesheets folder (--tei-stylesheets DIR or TEI_STYLESHEETS "
-                           "with fo/fo.xsl and common/)"}
+    if stylesheets is None:
+        return {"skipped": f"no TEI Stylesheets: {GET_STYLESHEETS}"}
+    missing = missing_modules(stylesheets)
+    if missing:
+        return {"skipped": f"TEI Stylesheets incomplete, missing {', '.join(missing[:3])}: "
+                           f"{GET_STYLESHEETS}"}
     if not shutil.which("fop"):
         return {"skipped": "fop is not installed (bash benchmarks/setup-yardsticks.sh)"}
     fo, pdf = out / (source.stem + ".fo"), out / (source.stem + ".pdf")
@@ -126,15 +166,17 @@ def main() -> None:
     parser.add_argument("--tei-stylesheets", type=Path,
                         default=Path(os.environ["TEI_STYLESHEETS"]) if os.environ.get("TEI_STYLESHEETS") else None)
     parser.add_argument("--no-weasyprint-novel", action="store_true")
+    parser.add_argument("--telegram-only", action="store_true")
     args, _ = parser.parse_known_args()  # benchmarks/run.sh passes every benchmark's options
-    novel = args.corpus / NOVEL
+    novel = largest_novel(args.corpus)
     load_before = round(os.getloadavg()[0], 2)
     results: dict = {"telegram": {}, "novel": {}}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for name, source in (("telegram", TELEGRAM), ("novel", novel)):
-            if not source.is_file():
-                results[name] = {"skipped": f"{source} not found"}
+            if not source.is_file() or (name == "novel" and args.telegram_only):
+                results[name] = {"skipped": "--telegram-only" if source.is_file()
+                                 else f"{source} not found"}
                 continue
             for engine in ("typst", "weasyprint"):
                 if name == "novel" and engine == "weasyprint" and args.no_weasyprint_novel:
@@ -146,6 +188,7 @@ def main() -> None:
         results["fop_floor"] = fop_floor(tmp)
     result = {
         **results,
+        "novel_file": str(novel.relative_to(args.corpus)) if novel.is_file() else None,
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                     "load_average_1m_before": load_before,
                     "load_average_1m_after": round(os.getloadavg()[0], 2)},
@@ -158,6 +201,9 @@ def main() -> None:
               "peer": "TEI Stylesheets FO + FOP"}
     for name in ("telegram", "novel"):
         rows = results[name]
+        if "skipped" in rows:
+            print(f"| {name} | – | – | – | – | – | – | {rows['skipped']} |")
+            continue
         base = rows.get("peer", {}).get("wall_s")
         base_page = per_page(rows.get("peer", {})) if base else None
         for key in ("typst", "weasyprint", "peer"):
@@ -173,6 +219,8 @@ def main() -> None:
     print(f"| any | FOP alone, one-line FO (floor of the peer) | "
           + (f"{floor['wall_s']:.2f} | 1 | – | – | – | {floor['cpu_s'] / floor['wall_s']:.2f} |"
              if "wall_s" in floor else f"– | – | – | – | – | {floor['skipped']} |"))
+    if result["novel_file"]:
+        print(f"\nnovel: {result['novel_file']}")
     print(f"\nload average (1 min) before/after: {load_before} / "
           f"{result['machine']['load_average_1m_after']}; wrote {RESULTS.relative_to(ROOT)}")
 

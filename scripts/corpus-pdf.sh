@@ -24,7 +24,7 @@ corpus, out, engine = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 
 def one(path: Path):
     from edition_words import TEI, source_text
-    from pdf_tools import dehyphenate, pdf_counter
+    from pdf_tools import missing_words, pdf_counter
     from toolkit.core import parse
     from toolkit.build import pipeline
     from toolkit.build import formats as transform
@@ -48,13 +48,11 @@ def one(path: Path):
     seconds = time.perf_counter() - start
     target = out / (rel.replace("/", "__").removesuffix(".xml") + ".pdf")
     target.write_bytes(data)
-    text = dehyphenate(subprocess.run(["pdftotext", "-enc", "UTF-8", str(target), "-"],
-                                      capture_output=True, text=True, check=True).stdout)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(target), "-"],
+                          capture_output=True, text=True, check=True).stdout
     pages = text.count("\f")
-    got = pdf_counter(text)
-    joined = " ".join(got)
     source = sum((pdf_counter(source_text(t)) for t in texts), pdf_counter(""))
-    missing = sorted(t for t, n in source.items() if got.get(t, 0) < n and t not in joined)
+    missing = missing_words(text, source)
     return rel, "ok" if not missing else "missing words", pages, seconds, " ".join(missing[:20])
 
 

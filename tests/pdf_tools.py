@@ -48,6 +48,25 @@ def dehyphenate(text: str) -> str:
     return text.replace("\u00ad", "")
 
 
+def missing_words(raw: str, source: Counter) -> list[str]:
+    """The words of ``source`` (``pdf_counter`` of the TEI's text) that the PDF's text
+    ``raw`` (pdftotext's output) gives fewer times than the source, or not at all.
+
+    A word hyphenated where poppler cannot rejoin the halves (at a page end, with a page of
+    text or a footnote's continuation between them; in a table cell, beside the next
+    column) counts as given when its first half ends in the soft hyphen the PDF marks it
+    with and the rest of it is a word of the PDF."""
+    got = pdf_counter(dehyphenate(raw))
+    joined = " ".join(got)
+    halves = {t for h in re.findall(r"([^\W\d_]+)\u00ad", raw) for t in pdf_tokens(h)}
+
+    def split_by_hyphen(word: str) -> bool:
+        return any(word.startswith(h) and got.get(word[len(h):], 0) for h in halves if len(h) < len(word))
+
+    return sorted(w for w, n in source.items()
+                  if got.get(w, 0) < n and w not in joined and not split_by_hyphen(w))
+
+
 def page_bands(pdf: Path, head_mm: float = 22.0, foot_mm: float = 20.0) -> list[tuple[str, str]]:
     """(text in the top band, text in the bottom band) of every page: running head and
     folio live there, outside the text area."""

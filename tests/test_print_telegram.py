@@ -214,9 +214,11 @@ def test_index_pages_lead_to_the_mentions(tei, registers, pages):
             # pdftotext joined like a hyphenated word ("Pak Honyong")
             assert any(f in page or f.replace("-", "") in page for f in forms), f"{name}: no mention on page {number}"
         checked += 1
-        # mentioned only in notes: every page marked "n"
-        if all(any(a.tag == TEI + "note" for a in m.iterancestors()) for m in mentions):
+        in_notes = [any(a.tag == TEI + "note" for a in m.iterancestors()) for m in mentions]
+        if all(in_notes):  # mentioned only in notes: every page marked "n"
             assert all(n for _, n in hits), f"{name}: mentioned only in notes, {hits}"
+        if not any(in_notes):  # never in a note: no page marked "n"
+            assert not any(n for _, n in hits), f"{name}: never mentioned in a note, {hits}"
     assert checked >= 10
 
 
@@ -239,6 +241,14 @@ def test_index_in_surname_order_with_notes_marked(tei, registers, pages):
         patronymic = len(parts) == 3 and re.search(r"(ович|евич|ич|овна|евна|ична)$", parts[1])
         if patronymic and _mentions(tei, entry.get(XML_ID)):
             assert f"{words[-1]}, {' '.join(words[:-1])}" in printed, (words, printed)
+    for entry in (e for root in registers for e in root.iter(TEI + "person")):
+        names = list(entry.iter(TEI + "persName"))
+        main = next((n for n in names if n.get("type") == "main"), names[0])
+        surname_first = bool(main.xpath("t:surname[following-sibling::t:forename]",
+                                        namespaces={"t": TEI[1:-1]}))
+        east_asian = any(re.search(r"[\uac00-\ud7af\u4e00-\u9fff]", _text(n)) for n in names)
+        if (surname_first or east_asian) and _mentions(tei, entry.get(XML_ID)):
+            assert _text(main) in printed, f"{_text(main)} (family name first) printed as {printed}"
     assert {"Events", "Communications"} <= {section for _, _, section in entries}
     notes_only = [name for name, hits, _ in entries if hits and all(n for _, n in hits)]
     assert notes_only, "no entry marked as mentioned in notes only"

@@ -12,6 +12,7 @@
                             name when it points to one (an author element: its first name)
     ed:person-parts($el)    the same as a map {'family', 'given', 'literal'} for citations
     ed:decl-label($el)      the label of an encoding declaration (correction, normalization ...)
+    ed:responsibility($el)  one line for an editor or respStmt: "Edited by X", "Resp, resp: X, Y"
     ed:context-label($el)   the label of a correspContext pointer by its subtype or type
                             ("Previous communication", "Instruction followed", "In reply to")
     ed:title-fields($doc)   the fields of a title page or title block, in order, non-empty:
@@ -209,6 +210,15 @@
                                => replace('^(.)', '$1') => ed:_capitalised()"/>
   </xsl:function>
 
+  <!-- A statement of responsibility as a reader reads it: an editor, or a respStmt's
+       responsibilities (a respStmt may give several) and the people who bear them. -->
+  <xsl:function name="ed:responsibility" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if ($el/self::tei:editor) then ed:label('edited-by') || ' ' || ed:flat($el)
+                          else string-join($el/tei:resp ! ed:flat(.), ', ') || ': '
+                               || string-join(($el/* except $el/tei:resp) ! ed:flat(.), ', ')"/>
+  </xsl:function>
+
   <xsl:function name="ed:_capitalised" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
     <xsl:sequence select="upper-case(substring($s, 1, 1)) || lower-case(substring($s, 2))"/>
@@ -228,9 +238,7 @@
         map{'key': 'source-page', 'value': string-join(($m?source-url, $m?source-record[.] ! (ed:label('record-id') || ' ' || .),
                                                          $m?accessed-text[.] ! (ed:label('captured') || ' ' || .)), ', ')},
         map{'key': 'funded-by', 'value': string-join(($m?funders | $m?sponsors) ! ed:flat(.), '; ')},
-        map{'key': 'credits', 'value': string-join(($m?responsibility[self::tei:respStmt]
-                                                     ! (string-join(tei:resp ! ed:flat(.), ', ') || ': '
-                                                        || string-join((* except tei:resp) ! ed:flat(.), ', '))), '; ')},
+        map{'key': 'credits', 'value': string-join($m?responsibility[self::tei:respStmt] ! ed:responsibility(.), '; ')},
         map{'key': 'publisher', 'value': string-join(($m?publisher ! ed:flat(.), ed:date-text($m?publication-date)), ', ')},
         map{'key': 'identifier', 'value': string-join(($m?idnos[not(@type = ('URI', 'URL', 'uri', 'url'))] ! normalize-space(.)), ', ')},
         map{'key': 'online', 'value': ed:page-url($doc)},

@@ -12,6 +12,7 @@
     ed:rend-classes($e)        @rend/@rendition/@style as italic, bold, sup, sub, smallcaps,
                                underline, strike
     ed:anchor($e)              a stable anchor id: id-XMLID, or g-eN in document order
+    ed:list-entries($list)     the entries of a list worth a line: no empty bullets, no term lost
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -20,6 +21,18 @@
     xmlns:teix="http://www.tei-c.org/ns/Examples"
     xmlns:ed="urn:tei-edition:functions"
     exclude-result-prefixes="#all">
+
+  <!-- ===== lists ===== -->
+
+  <!-- The entries a reader is given of a list: each child but its head and labels that
+       carries text, a gap or a graphic, or that follows a label with text (a term whose
+       gloss is empty keeps its term). An empty item makes an empty bullet: leave it out. -->
+  <xsl:function name="ed:list-entries" as="element()*">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="($list/* except $list/(tei:head | tei:label))
+                          [normalize-space() or .//tei:gap or .//tei:graphic
+                           or preceding-sibling::*[1][self::tei:label][normalize-space()]]"/>
+  </xsl:function>
 
   <!-- ===== markup names ===== -->
 

@@ -202,7 +202,7 @@
                        | tei:listApp | tei:listWit | tei:table[ancestor::tei:note]">
     <xsl:param name="in-p" as="xs:boolean" select="false()" tunnel="yes"/>
     <!-- an item without text is not printed (no empty bullets), nor a list without items -->
-    <xsl:variable name="items" select="(* except (tei:head | tei:label))[normalize-space() or .//tei:gap or .//tei:graphic]"/>
+    <xsl:variable name="items" select="ed:list-entries(.)"/>
     <xsl:choose>
       <xsl:when test="empty($items) and not(tei:head[normalize-space()])"/>
       <xsl:when test="$in-p">

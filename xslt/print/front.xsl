@@ -105,8 +105,7 @@
         <xsl:if test="exists($resp)">
           <h3><xsl:value-of select="ed:label('responsibility')"/></h3>
           <xsl:for-each select="$resp">
-            <p><xsl:value-of select="if (self::tei:editor) then ed:label('edited-by') || ' ' || ed:flat(.)
-                                     else ed:flat(tei:resp) || ': ' || string-join((* except tei:resp) ! ed:flat(.), ', ')"/></p>
+            <p><xsl:value-of select="ed:responsibility(.)"/></p>
           </xsl:for-each>
         </xsl:if>
         <xsl:if test="$enc">

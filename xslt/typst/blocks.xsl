@@ -181,7 +181,7 @@
 
   <xsl:template match="tei:list | tei:listBibl | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent
                        | tei:listRelation | tei:listApp | tei:listWit | tei:listNym | tei:listObject">
-    <xsl:variable name="items" select="(tei:item | (* except (tei:item | tei:head | tei:label)))[normalize-space() or .//tei:gap or .//tei:graphic]"/>
+    <xsl:variable name="items" select="ed:list-entries(.)"/>
     <xsl:if test="exists($items) or tei:head[normalize-space()]">
       <xsl:value-of select="$ed:par"/>
       <xsl:apply-templates select="tei:head"/>

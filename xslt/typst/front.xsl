@@ -92,8 +92,7 @@
     <xsl:variable name="changes" select="$m?changes"/>
     <xsl:variable name="notes" select="$m?notes | $m?funding | $m?ms-notes"/>
     <xsl:variable name="resp" select="(($m?translation | $m?responsibility)[self::tei:respStmt or self::tei:editor])
-                                      ! (if (self::tei:editor) then ed:label('edited-by') || ' ' || ed:flat(.)
-                                         else ed:flat(tei:resp) || ': ' || string-join((* except tei:resp) ! ed:flat(.), ', '))"/>
+                                      ! ed:responsibility(.)"/>
     <xsl:if test="exists($resp) or $enc or $changes or $notes">
       <xsl:text>&#10;#ed-front[&#10;#heading(level: 1, outlined: false)[</xsl:text>
       <xsl:value-of select="ed:tx(ed:label('about-edition'))"/>
