@@ -169,10 +169,11 @@ def test_a_warning_for_every_document_is_shown_once_with_a_count(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = _lines(result.stderr, "register")
     assert lines == [
-        "letters/letter-0.xml:2: warning: register file persons.xml is outside the folder "
-        "letters being built; not read (build ., which holds both) [register]",
-        "letters/letter-0.xml:2: warning: register file persons.xml is outside the folder "
-        "letters being built; not read (build ., which holds both) (x4 in all, in 4 documents) [register]",
+        "letters/letter-0.xml:2: warning: register file persons.xml is outside the source's "
+        "folder letters; not read (build ., which holds both) [register]",
+        "letters/letter-0.xml:2: warning: register file persons.xml is outside the source's "
+        "folder letters; not read (build ., which holds both) (x4 in all, in 4 documents) "
+        "[register]",
     ], result.stderr
     assert str(tmp_path) not in result.stderr
     every = run_cli("build", "letters", "--to", "text", "-o", "out2", "-v", cwd=project)

@@ -142,7 +142,9 @@ def test_a_users_stylesheet_may_declare_its_own_parameters(tmp_path):
     assert unknown.returncode == 2 and "did you mean 'motto'?" in unknown.stderr
 
 
-def test_serve_checks_parameters_too():
-    result = run_cli("serve", str(TELEGRAM), "-p", "width=abc", timeout=60)
+@pytest.mark.parametrize("command", ["serve", "site"])
+def test_serve_and_site_check_parameters_too(command, tmp_path):
+    result = run_cli(command, str(TELEGRAM), "-p", "width=abc", timeout=60, cwd=tmp_path)
     assert result.returncode == 2
     assert "width: 'abc' is not a whole number" in result.stderr
+    assert not (tmp_path / "site").exists()

@@ -1,6 +1,6 @@
 """Registers kept in files of their own: a letter points to persons.xml and places.xml (by
 file pointers and by a prefixDef private URI); its HTML popups and register section, and the
-text and print indexes, show those entries; files outside the folder built, URLs and
+text and print indexes, show those entries; files outside the source's folder, URLs and
 unparsable files are never read.
 """
 
@@ -129,11 +129,11 @@ def test_only_safe_local_files_are_read(tmp_path):
     found = find_registers(parse_file(letter), letter)
     assert [Path(t.docinfo.URL).name for t in found.trees] == ["persons.xml"]
     messages = [f.format() for f in found.findings]
-    assert any("is outside the folder" in m and f"{letter}:3:" in m for m in messages), messages
+    assert any("outside the source's folder" in m and f"{letter}:3:" in m for m in messages), messages
     assert any("register file not read" in m and "broken.xml" in m for m in messages), messages
     run = run_cli("build", "--to", "html", "-o", str(tmp_path / "out"), str(letter))
     assert run.returncode == 0, run.stderr
-    assert "is outside the folder" in run.stderr + run.stdout
+    assert "outside the source's folder" in run.stderr + run.stdout
     page = (tmp_path / "out" / "letter.html").read_text(encoding="utf-8")
     assert "Ada Brandt" in page and "Secret" not in page and "root:" not in page
 

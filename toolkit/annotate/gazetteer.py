@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.annotate import roles
-from toolkit.build.registers import _expand as expand_prefix  # the one reading of prefixDef
 from toolkit.annotate.markup import Document, Element
+from toolkit.core import pointers  # the one reading of pointers and prefixDefs
 
 #: Words of a name that are never a short form on their own.
 TITLES = {
@@ -271,24 +271,15 @@ class Pointers:
         if len(tokens_) != 1:
             return None
         token = tokens_[0]
-        spelled = token
-        prefix, colon, rest = token.partition(":")
-        if colon and prefix in self.prefixes and "#" not in prefix:
-            expanded = [expand_prefix(pattern, replacement, rest)
-                        for pattern, replacement in self.prefixes[prefix]]
-            token = next((e for e in expanded if e is not None), None)
-            if token is None:
-                return None
-            spelled = prefix + ":"
-        elif colon and "#" not in prefix and "/" not in prefix and not prefix.endswith(".xml"):
-            return None  # a URL or an undeclared prefix
-        path, hash_, ident = token.rpartition("#")
-        if not hash_ or not ident:
-            return None
-        file = (self.base / path).resolve() if path else self.own
-        if path and file != self.own:
-            self._used.setdefault(file, spelled if spelled.endswith(":") else path + "#")
-        return Key(file, ident)
+        pointer = pointers.resolve(token, self.own.as_uri(), self.prefixes)
+        if pointer is None or not pointer.fragment:
+            return None  # a URL, an undeclared prefix, a pointer to a whole file
+        file = pointer.file or self.own
+        if pointer.file is not None and file != self.own:
+            spelled = (token.partition(":")[0] + ":" if pointer.expanded != token
+                       else token.rpartition("#")[0] + "#")
+            self._used.setdefault(file, spelled)
+        return Key(file, pointer.fragment)
 
     def prefix_for(self, file: Path) -> str | None:
         return self._used.get(file)

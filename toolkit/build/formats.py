@@ -21,7 +21,7 @@ from typing import Iterable
 
 from lxml import etree
 
-from toolkit.build.registers import PARAM, find_registers
+from toolkit.build.registers import find_registers
 from toolkit.core import resources
 from toolkit.core import saxon
 from toolkit.core.errors import UsageError
@@ -84,15 +84,15 @@ def prepare(names: Iterable[str], overrides: dict[str, Path] | None = None,
 def transform(source: etree._ElementTree | saxon.Document, fmt: Format,
               params: dict[str, object] | None = None, name: str = "",
               overrides: dict[str, Path] | None = None,
-              registers: list[etree._ElementTree | saxon.Document] | None = None
-              ) -> saxon.TransformResult:
+              registers: dict[str, list] | None = None) -> saxon.TransformResult:
     """Run the format's stylesheet over one document (parameters passed in, not baked in).
 
-    ``registers`` are the register documents the source points to; when None and
-    ``source`` is a tree they are found from the source's own file
+    ``registers`` are the stylesheet parameters of the register documents
+    (:meth:`toolkit.build.registers.Registers.params`); when None and ``source`` is a tree
+    they are found from the source's own file
     (:func:`toolkit.build.registers.find_registers`).
     """
     if registers is None and isinstance(source, etree._ElementTree):
-        registers = find_registers(source).trees
-    params = {**(params or {}), PARAM: registers} if registers else params
+        registers = find_registers(source).params()
+    params = {**(params or {}), **(registers or {})}
     return stylesheet_for(fmt, overrides).transform(source, params=params, name=name)

@@ -64,9 +64,11 @@ class Entry:
 class Manifest:
     """The manifest of one output folder (see the module docstring)."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, name: str = MANIFEST_NAME) -> None:
+        """``name``: the manifest's file in ``out_dir`` (the edition site keeps one per
+        kind of output, :mod:`toolkit.site.state`)."""
         self.out_dir = Path(out_dir)
-        self.path = self.out_dir / MANIFEST_NAME
+        self.path = self.out_dir / name
         self.entries: dict[str, Entry] = {}
         self.cache = HashCache()
         self.dirty = False

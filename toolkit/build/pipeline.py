@@ -37,7 +37,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
-from urllib.parse import unquote, urlsplit
 
 from toolkit.build import formats, pdf, typst
 from toolkit.build.lock import LOCK_NAME, locked_output  # noqa: F401 - LOCK_NAME: API
@@ -175,8 +174,8 @@ def render(source: Source, options: BuildOptions,
             raise Invalid(name, findings)
     found = find_registers(tree, source.path, source_root(source))
     findings += found.findings
-    read += [Path(unquote(urlsplit(t.docinfo.URL).path)) for t in found.trees]
-    registers = [saxon.Document(t) for t in found.trees]
+    read += found.files()
+    registers = found.params([saxon.Document(t) for t in found.trees])
     document = saxon.Document(tree)
     del tree, found
     outputs: dict[Path, bytes] = {}

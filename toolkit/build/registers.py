@@ -6,39 +6,45 @@ their own and points to them as ``persons.xml#kim``, ``../registers.xml#p12`` or
 (``xslt/common/pointers.xsl``), but Saxon may read no file while it transforms (its
 ``allowedProtocols`` is emptied, see :mod:`toolkit.core.saxon`). So the toolkit reads them:
 
-* only local XML files inside the source's folder tree (the folder the user named, or the
-  file's own folder), never a URL, never through ``..`` out of that tree;
+* the edition's shared register files (``registers`` in the project configuration,
+  :mod:`toolkit.core.edition`), where every document's ``#id`` pointers may resolve;
+* only local XML files inside the edition root (the folder of the project configuration)
+  when the source lies in one, else inside the folder the user named (or the file's own
+  folder); never a URL, never through ``..`` out of that tree;
 * each with the one safe parser (:func:`toolkit.core.parse.parse_file`), once per process
   while the file is unchanged;
 * registers that point to further registers (a person's note naming a place in
   ``places.xml``) are followed, up to :data:`MAX_REGISTER_FILES` files.
 
-The trees are passed to every format as the stylesheet parameter :data:`PARAM`, each with
-its file URI as base URI, so that relative pointers match.
+The trees are passed to every format as the stylesheet parameter :data:`PARAM` (the shared
+ones also as :data:`SHARED_PARAM`), each with its file URI as base URI, so that relative
+pointers match. Which file a pointer names is decided by :mod:`toolkit.core.pointers`, the
+lookup ``validate`` uses too.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
+from toolkit.core.edition import Edition, boundary as edition_boundary, edition_for
 from toolkit.core.errors import ToolkitError
 from toolkit.core.findings import Finding
+from toolkit.core.pointers import pointed_files
 
 #: The stylesheet parameter that receives the register documents (common/pointers.xsl).
 PARAM = "{urn:tei-edition:functions}registers"
+#: The parameter that receives the edition's shared register files, where ``#id`` resolves.
+SHARED_PARAM = "{urn:tei-edition:functions}shared-registers"
 #: Attributes whose values are pointers to register entries (as in common/pointers.xsl).
 POINTER_ATTRIBUTES = ("ref", "target", "corresp", "who", "resp", "sameAs")
 #: At most this many register files per document (a guard against pointer sprawl).
 MAX_REGISTER_FILES = 64
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):(.*)$", re.S)
 _cache: dict[Path, tuple[tuple[int, int], etree._ElementTree]] = {}
 
 
@@ -48,15 +54,36 @@ class Registers:
 
     trees: list[etree._ElementTree] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    #: those of ``trees`` that are the edition's shared register files (``#id`` resolves there)
+    shared: list[etree._ElementTree] = field(default_factory=list)
+
+    def params(self, documents: list | None = None) -> dict[str, list]:
+        """The stylesheet parameters for these registers (``documents``: the same trees as
+        :class:`toolkit.core.saxon.Document`, in the same order, when the caller has them)."""
+        if not self.trees:
+            return {}
+        docs = documents if documents is not None else self.trees
+        shared_ids = {id(t) for t in self.shared}
+        shared = [d for d, t in zip(docs, self.trees) if id(t) in shared_ids]
+        return {PARAM: docs, **({SHARED_PARAM: shared} if shared else {})}
+
+    def files(self) -> list[Path]:
+        """The register files read (for a build manifest's inputs)."""
+        return [Path(unquote(urlsplit(t.docinfo.URL).path)) for t in self.trees]
 
 
 def find_registers(tree: etree._ElementTree, path: str | Path | None = None,
-                   root: str | Path | None = None) -> Registers:
-    """The register files that ``tree`` (parsed from ``path``) points to, parsed.
+                   root: str | Path | None = None, edition: Edition | None = None) -> Registers:
+    """The register files that ``tree`` (parsed from ``path``) points to, and the edition's
+    shared register files, parsed.
 
-    ``root`` is the folder tree register files may come from (default: the source's folder).
-    A file that does not exist is left to ``validate`` (its pointers stay unresolved); one
-    that cannot be parsed, or lies outside ``root``, is a warning at the pointer.
+    ``root`` is the folder the user named (default: the source's folder); register files
+    may come from the edition root instead when the source lies in it
+    (:func:`toolkit.core.edition.boundary`). ``edition`` defaults to the source's
+    (:func:`toolkit.core.edition.edition_for`). A file that does not exist is left to
+    ``validate`` (its pointers stay unresolved); one that cannot be parsed, or lies outside
+    the boundary, is a warning at the pointer. Shared register files, named by the user in
+    the configuration, are read wherever they are.
     """
     if path is None:
         url = tree.docinfo.URL or ""
@@ -64,22 +91,36 @@ def find_registers(tree: etree._ElementTree, path: str | Path | None = None,
             return Registers()
         path = Path(unquote(urlsplit(url).path))
     source = Path(path).resolve()
-    boundary = Path(root).resolve() if root is not None else source.parent
+    if edition is None:
+        edition = edition_for(source)
+    limit = edition_boundary(source, Path(root) if root is not None else source.parent, edition)
     found = Registers()
     seen = {source}
-    queue = [(tree, str(path))]
+    queue: list[tuple[etree._ElementTree, str]] = []
+    for shared in edition.registers:
+        if shared in seen or not shared.is_file():
+            continue
+        seen.add(shared)
+        register = _read(shared, limit, found, str(shared))
+        if register is not None:
+            found.shared.append(register)
+            queue.append((register, _display(shared)))
+    queue.insert(0, (tree, str(path)))
     while queue:
         current, name = queue.pop(0)
-        for element, target in _pointed_files(current):
+        for element, target in pointed_files(current, POINTER_ATTRIBUTES):
             if target in seen:
                 continue
             seen.add(target)
-            if target != boundary and boundary not in target.parents:
-                both = Path(os.path.commonpath([target, boundary]))
+            if target != limit and limit not in target.parents:
+                if edition.contains(source):
+                    told = f"the edition root {_display(limit)}; not read"
+                else:  # the folder named on the command line (or the source's own)
+                    both = _display(Path(os.path.commonpath([target, limit])))
+                    told = (f"the source's folder {_display(limit)}; not read (build {both}, "
+                            "which holds both)")
                 found.findings.append(_warning(name, element, f"register file "
-                                               f"{_display(target)} is outside the folder "
-                                               f"{_display(boundary)} being built; not read "
-                                               f"(build {_display(both)}, which holds both)"))
+                                               f"{_display(target)} is outside {told}"))
                 continue
             if not target.is_file():
                 continue
@@ -87,77 +128,23 @@ def find_registers(tree: etree._ElementTree, path: str | Path | None = None,
                 found.findings.append(_warning(name, element, f"more than {MAX_REGISTER_FILES} "
                                                "register files; the others are not read"))
                 return found
-            try:
-                register = _parse(target, boundary)
-            except ToolkitError as exc:
-                found.findings.append(Finding(exc.file, exc.line, exc.column, "warning",
-                                              f"register file not read: {exc.message}",
-                                              "register", source="toolkit"))
-                continue
-            found.trees.append(register)
-            queue.append((register, _display(target)))
+            register = _read(target, limit, found, name)
+            if register is not None:
+                queue.append((register, _display(target)))
     return found
 
 
-def _pointed_files(tree: etree._ElementTree):
-    """``(element, file)`` for each pointer of ``tree`` into another local XML file."""
-    prefixes = _prefix_defs(tree)
-    for element in tree.getroot().iter("*"):
-        for name in POINTER_ATTRIBUTES:
-            value = element.get(name)
-            if not value or "#" not in value:
-                continue
-            for token in value.split():
-                target = _file_of(token, element.base or tree.docinfo.URL or "", prefixes)
-                if target is not None:
-                    yield element, target
-
-
-def _file_of(token: str, base: str, prefixes: dict[str, list[tuple[str, str]]],
-             depth: int = 3) -> Path | None:
-    """The local file a pointer names (after prefixDef expansion), or None."""
-    match = _SCHEME.match(token)
-    if match and match.group(1) in prefixes and depth > 0:
-        for pattern, replacement in prefixes[match.group(1)]:
-            expanded = _expand(pattern, replacement, match.group(2))
-            if expanded is not None:
-                return _file_of(expanded, base, prefixes, depth - 1)
-        return None
-    if match and match.group(1).lower() != "file":
-        return None  # a URL (http:, mailto: ...) or an unknown prefix: nothing to read
-    file_part = token.split("#", 1)[0]
-    if not file_part or "#" not in token:
-        return None
-    url = urljoin(base, file_part)
-    parts = urlsplit(url)
-    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-        return None
-    return Path(unquote(parts.path)).resolve()
-
-
-def _prefix_defs(tree: etree._ElementTree) -> dict[str, list[tuple[str, str]]]:
-    defs: dict[str, list[tuple[str, str]]] = {}
-    for prefix_def in tree.getroot().iter(f"{{{TEI_NS}}}prefixDef"):
-        ident = prefix_def.get("ident")
-        if ident and prefix_def.get("matchPattern") is not None:
-            defs.setdefault(ident, []).append((prefix_def.get("matchPattern"),
-                                               prefix_def.get("replacementPattern") or ""))
-    return defs
-
-
-def _expand(pattern: str, replacement: str, rest: str) -> str | None:
-    """XPath-style ``replace(rest, ^(?:pattern)$, replacement)``; None if it does not match.
-
-    Python's regular expressions agree with XPath's for the patterns prefixDefs use; a
-    pattern Python cannot compile is ignored (the stylesheet ignores it as well).
-    """
+def _read(target: Path, limit: Path, found: Registers, name: str) -> etree._ElementTree | None:
+    """Parse one register file into ``found`` (a warning, and None, when it does not parse)."""
     try:
-        regex = re.compile(f"^(?:{pattern})$")
-        if not regex.match(rest):
-            return None
-        return regex.sub(re.sub(r"\$(\d)", r"\\\1", replacement), rest)
-    except (re.error, IndexError):
+        register = _parse(target, limit)
+    except ToolkitError as exc:
+        found.findings.append(Finding(exc.file or name, exc.line, exc.column, "warning",
+                                      f"register file not read: {exc.message}",
+                                      "register", source="toolkit"))
         return None
+    found.trees.append(register)
+    return register
 
 
 def _parse(target: Path, boundary: Path) -> etree._ElementTree:

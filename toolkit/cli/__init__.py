@@ -1,5 +1,5 @@
-"""The ``tei-edition`` command: ``build``, ``validate``, ``serve``, ``lsp``, ``import``,
-``annotate``.
+"""The ``tei-edition`` command: ``build``, ``validate``, ``site``, ``serve``, ``lsp``,
+``import``, ``annotate``.
 
 Each command lives in a module of its own (:mod:`.build`, :mod:`.validate`; what they
 share in :mod:`.ui`), loaded when it is invoked: ``build`` then imports none of the
@@ -28,6 +28,7 @@ from toolkit.core.errors import ToolkitError
 COMMANDS = {
     "build": "toolkit.cli.build:build",
     "validate": "toolkit.cli.validate:validate",
+    "site": "toolkit.cli.site:site",
     "serve": "toolkit.cli.serve_command:serve",
     "lsp": "toolkit.cli.lsp_command:lsp",
     "import": "toolkit.cli.import_command:import_",

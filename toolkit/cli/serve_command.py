@@ -22,7 +22,10 @@ from toolkit.core.errors import ToolkitError, UsageError
               help="Stylesheet parameter (repeatable), as for build.")
 @click.option("--stylesheet", "stylesheets", multiple=True, metavar="FORMAT=FILE.xsl",
               help="Use your own stylesheet for a format (it may xsl:import ours).")
-def serve(sources, port, params, stylesheets) -> None:
+@click.option("--site", "as_site", is_flag=True,
+              help="Serve the edition site (as `tei-edition site` builds it: index, registers, "
+                   "chronology, search), rebuilt on every save.")
+def serve(sources, port, params, stylesheets, as_site) -> None:
     """Serve SOURCES (files, folders, globs) as a live HTML edition on 127.0.0.1.
 
     With no SOURCES, serves the bundled edition. Every save of a source, a file it
@@ -54,7 +57,7 @@ def serve(sources, port, params, stylesheets) -> None:
         sys.exit(2)
     try:
         app = LiveApp(found, port=port, params=dict(stylesheet_params(params, overrides)),
-                      overrides=overrides)
+                      overrides=overrides, renderer="site" if as_site else "edition")
     except OSError as exc:
         click.echo(f"tei-edition serve: cannot listen on 127.0.0.1:{port}: "
                    f"{exc.strerror or exc}", err=True)

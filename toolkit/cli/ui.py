@@ -64,6 +64,8 @@ def _defaults(command: str, cfg: config_module.Config) -> dict:
     """The options ``cfg`` sets for ``command``, as click parameter names."""
     if command == "build":
         values = {"validate": cfg.build_validate, "jobs": cfg.build_jobs}
+    elif command == "site":
+        values = {"validate": cfg.site_validate, "jobs": cfg.site_jobs}
     else:
         values = {"fail_on": cfg.fail_on, "checks": cfg.checks,
                   "schema_timeout": cfg.schema_timeout, "unavailable": cfg.unavailable,

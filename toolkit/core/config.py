@@ -17,12 +17,22 @@ sub-table::
     unavailable = "error"                  # severity when a declared schema cannot be found
     jobs = 1                               # validate's worker processes
     validate = true                        # build validates first (build --validate)
-    registers = ["tei/registers.xml"]      # register files for serve and lsp
-    base-url = "https://example.org/ed/"   # where the edition is published (canonical URLs)
+    registers = ["tei/registers.xml"]      # register files every document's #id may resolve in
+    base-url = "https://example.org/ed/"   # where the edition is published (canonical URLs,
+                                           #   the site's sitemap.xml, cmif.xml, JSON-LD)
 
     [tool.tei-edition.build]
     validate = true                        # the same, where a [validate] table exists
     jobs = 2                               # build's worker processes (default: auto)
+
+    [tool.tei-edition.site]
+    title = "Letters of 1953"              # the site's name (default: the first document's)
+    out = "site"                           # where ``tei-edition site`` writes
+    jobs = 2                               # its worker processes (default: auto)
+    validate = false                       # publish documents without validating them first
+    editor = "A. Editor"                   # cmif.xml: the contact person, with
+    email = "editor@example.org"           #   an e-mail address
+    publisher = "The Brandt Letters Project"  # cmif.xml: who publishes the metadata
 
 Relative paths are relative to the file that names them. A key the toolkit does not know
 is an error naming the key and the file (a misspelt ``fail_on`` must not be ignored).
@@ -46,6 +56,8 @@ VALIDATE_KEYS = ("schemas", "rules", "catalogs", "schema-dir", "fail-on", "check
 TOP_KEYS = ("validate", "registers", "base-url")
 #: keys of the ``build`` sub-table
 BUILD_KEYS = ("validate", "jobs")
+#: keys of the ``site`` sub-table
+SITE_KEYS = ("title", "out", "jobs", "validate", "editor", "email", "publisher")
 
 
 @dataclass(frozen=True)
@@ -64,8 +76,16 @@ class Config:
     jobs: int | None = None
     build_validate: bool | None = None
     build_jobs: int | None = None
+    #: register files in which every document's ``#id`` pointers may also resolve
     registers: tuple[Path, ...] = ()
     base_url: str | None = None
+    site_title: str | None = None
+    site_out: Path | None = None
+    site_jobs: int | None = None
+    site_validate: bool | None = None
+    site_editor: str | None = None
+    site_email: str | None = None
+    site_publisher: str | None = None
 
 
 def find_config(start: Path | None = None) -> Config:
@@ -105,10 +125,13 @@ def load(path: Path, table: dict) -> Config:
     """Check and convert one settings table read from ``path``."""
     sub_validate = table.get("validate") if isinstance(table.get("validate"), dict) else {}
     sub_build = table.get("build") if isinstance(table.get("build"), dict) else {}
-    top = {k: v for k, v in table.items() if not (k in ("validate", "build") and isinstance(v, dict))}
+    sub_site = table.get("site") if isinstance(table.get("site"), dict) else {}
+    top = {k: v for k, v in table.items()
+           if not (k in ("validate", "build", "site") and isinstance(v, dict))}
     _unknown(top, VALIDATE_KEYS + TOP_KEYS, "", path)
     _unknown(sub_validate, VALIDATE_KEYS, "validate.", path)
     _unknown(sub_build, BUILD_KEYS, "build.", path)
+    _unknown(sub_site, SITE_KEYS, "site.", path)
     merged = {k: v for k, v in top.items() if k not in TOP_KEYS}
     merged.update(sub_validate)
     base = path.resolve().parent
@@ -152,6 +175,14 @@ def load(path: Path, table: dict) -> Config:
     if base_url is not None and not (isinstance(base_url, str)
                                      and base_url.startswith(("http://", "https://"))):
         raise fail(f"base-url must be an http or https address, got {base_url!r}")
+
+    def text(key: str) -> str | None:
+        value = sub_site.get(key)
+        if value is not None and not isinstance(value, str):
+            raise fail(f"site.{key} must be a string")
+        return value
+
+    site_out = text("out")
     return Config(
         path=path,
         schemas=paths("schemas"),
@@ -167,4 +198,11 @@ def load(path: Path, table: dict) -> Config:
         build_jobs=jobs(sub_build.get("jobs"), "build.jobs"),
         registers=paths("registers", top),
         base_url=base_url,
+        site_title=text("title"),
+        site_out=(base / site_out) if site_out is not None else None,
+        site_jobs=jobs(sub_site.get("jobs"), "site.jobs"),
+        site_validate=flag(sub_site.get("validate"), "site.validate"),
+        site_editor=text("editor"),
+        site_email=text("email"),
+        site_publisher=text("publisher"),
     )

@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from toolkit.build.registers import find_registers
+from toolkit.core import pointers
 from toolkit.core.errors import ToolkitError
 from toolkit.core.parse import parse_bytes, read_source
 
@@ -39,7 +40,6 @@ NAME_TAGS = frozenset({"persName", "placeName", "orgName", "name", "eventName", 
 PREFERRED = {"persName": "person", "placeName": "place", "orgName": "org", "who": "person",
              "settlement": "place", "country": "place", "region": "place"}
 DATE_TAGS = ("birth", "death", "floruit", "date", "state")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):(.*)$", re.S)
 
 
 @dataclass(frozen=True)
@@ -68,40 +68,29 @@ class Registers:
         self.lines = lines
         self.configured = tuple(p.resolve() for p in configured)
         self._buffer_of = buffer_of
-        self._prefixes = _prefix_defs(tree)
+        self._prefixes = pointers.prefix_defs(tree)
 
     # -- resolving ----------------------------------------------------------------------
 
-    def expand(self, value: str) -> str:
-        """``value`` with a ``prefixDef`` private URI rewritten (else unchanged)."""
-        match = _SCHEME.match(value)
-        if match and match.group(1) in self._prefixes:
-            for pattern, replacement in self._prefixes[match.group(1)]:
-                found = re.fullmatch(pattern, match.group(2))
-                if found:
-                    return found.expand(re.sub(r"\$(\d)", r"\\\1", replacement))
-        return value
-
     def resolve(self, value: str) -> Target | None:
-        """The element ``value`` points to, or None (a URL, a missing id or file)."""
-        value = self.expand(value.strip())
-        if _SCHEME.match(value):
+        """The element ``value`` points to, or None (a URL, a missing id or file): the
+        pointer read as ``validate`` and the formats read it (:mod:`toolkit.core.pointers`)."""
+        base = self.path.as_uri() if self.path is not None else ""
+        pointer = pointers.resolve(value.strip(), base, self._prefixes)
+        if pointer is None or not pointer.fragment:
             return None
-        file_part, hash_, fragment = value.partition("#")
-        if not hash_ or not fragment:
-            return None
-        if not file_part:
-            found = self._find(self.path, self.tree, self.lines, fragment)
+        if pointer.file is None:
+            found = self._find(self.path, self.tree, self.lines, pointer.fragment)
             if found is not None:
                 return found
             for register in self.configured:  # configured registers answer #id too
-                found = self._in_file(register, fragment)
+                found = self._in_file(register, pointer.fragment)
                 if found is not None:
                     return found
             return None
         if self.path is None:
             return None
-        return self._in_file((self.path.parent / file_part).resolve(), fragment)
+        return self._in_file(pointer.file, pointer.fragment)
 
     def _in_file(self, file: Path, fragment: str) -> Target | None:
         loaded = self._load(file)
@@ -248,13 +237,3 @@ def _relative(file: Path, base: Path | None) -> str:
     if base is None:
         return file.as_posix()
     return Path(os.path.relpath(file, base.parent)).as_posix()
-
-
-def _prefix_defs(tree: etree._ElementTree) -> dict[str, list[tuple[str, str]]]:
-    out: dict[str, list[tuple[str, str]]] = {}
-    for el in tree.iter(f"{TEI}prefixDef"):
-        ident, pattern, replacement = el.get("ident"), el.get("matchPattern"), \
-            el.get("replacementPattern")
-        if ident and pattern and replacement is not None:
-            out.setdefault(ident, []).append((pattern, replacement))
-    return out

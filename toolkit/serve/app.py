@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 from toolkit.core.sources import Source
-from toolkit.serve import edition  # noqa: F401 - registers the "edition" renderer
+from toolkit.serve import edition, site  # noqa: F401 - register the "edition" and "site" renderers
 from toolkit.serve.live import LiveState
 from toolkit.serve.pages import RENDERERS
 from toolkit.serve.project import Project, project_root

@@ -17,7 +17,7 @@ import html
 import threading
 from pathlib import Path
 
-from toolkit.build.registers import PARAM as REGISTERS_PARAM, find_registers
+from toolkit.build.registers import find_registers
 from toolkit.core.errors import ToolkitError
 from toolkit.core.findings import Finding
 from toolkit.core.parse import parse_file
@@ -38,8 +38,7 @@ def render_format(doc: Document, fmt: str, sheets: WarmStylesheets,
     tree = parse_file(doc.path)
     require_tei(tree, name)
     found = find_registers(tree, doc.path, root)
-    if found.trees:
-        params = {**params, REGISTERS_PARAM: found.trees}
+    params = {**params, **found.params()}
     result = sheets.get(fmt).transform(tree, params=params, name=name,
                                        base_uri=tree.docinfo.URL or None)
     warnings = list(found.findings) + [
@@ -65,6 +64,8 @@ def failure_finding(doc: Document, exc: BaseException) -> Finding:
 @register("edition")
 class EditionRenderer:
     """One page per source and format (see the module docstring)."""
+
+    home = None  # ``/`` is the server's list of documents
 
     def __init__(self, project: Project, params: dict[str, object] | None = None,
                  overrides: dict[str, Path] | None = None,

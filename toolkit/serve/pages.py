@@ -45,6 +45,9 @@ class Update:
 class Renderer(Protocol):
     """The server's view of a way of making pages (see the module docstring)."""
 
+    #: the page served at ``/`` (None: the server's own list of documents)
+    home: str | None
+
     def start(self) -> Update:
         """Render what a reader sees first (every document's HTML)."""
 
@@ -64,8 +67,8 @@ class Renderer(Protocol):
         """Folders whose changes concern this renderer (sources, stylesheets)."""
 
 
-#: Renderer factories by name: ``edition`` (one HTML page per source). A ``site`` renderer
-#: (issue 11's edition site) registers here with the same signature.
+#: Renderer factories by name: ``edition`` (one HTML page per source) and ``site`` (issue
+#: 11's edition site, :mod:`toolkit.serve.site`), with the same signature.
 RENDERERS: dict[str, Callable[..., Renderer]] = {}
 
 

@@ -106,6 +106,8 @@ class Handler(BaseHTTPRequestHandler):
                 else:  # the server's own files do not change while it runs
                     self._send(HTTPStatus.OK, found[0], found[1], head=head,
                                cache="max-age=86400")
+            elif parts.path == "/" and state.renderer.home:
+                self._page_or_file(state.renderer.home, head)
             elif parts.path == "/":
                 self._send(HTTPStatus.OK, _start_page(state), "text/html; charset=utf-8",
                            head=head, policy=PAGE_POLICY)

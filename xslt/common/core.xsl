@@ -10,7 +10,8 @@
   precedence and a format or a user's stylesheet may override it); its modules are included:
 
     roles.xsl     the element-roles table ($ed:roles, $ed:match; ed:is, ed:roles-of)
-    labels.xsl    every label of every format in en, de, fr (ed:label, $ed:labels)
+    labels.xsl    every label of every format in en, de, fr (ed:label, $ed:labels); the
+                  edition site's in edition-labels.xsl
     plain.xsl     reading text as strings, the reading of choice ($reading; ed:plain, ed:flat,
                   ed:chosen, ed:or, ed:lang, ed:xml-source)
     safety.xsl    ed:safe-url, ed:safe-css, ed:token
@@ -25,6 +26,8 @@
     metadata.xsl  the header as one map (ed:metadata, ed:documents, ed:title ...)
     citation.xsl  the fields a citation of the document and of the edition needs, and the
                   Chicago citation (ed:citation, ed:chicago-parts, ed:chicago)
+    edition.xsl   a document as one of an edition's (ed:document-type, ed:is-front-matter,
+                  ed:block, ed:context, ed:authority-uris ...): what the edition site needs
 
   This module: the parameter $lang, the accumulator ed:order and ed:node-id.
 
@@ -46,6 +49,7 @@
 
   <xsl:include href="roles.xsl"/>
   <xsl:include href="labels.xsl"/>
+  <xsl:include href="edition-labels.xsl"/>
   <xsl:include href="plain.xsl"/>
   <xsl:include href="safety.xsl"/>
   <xsl:include href="dates.xsl"/>
@@ -56,6 +60,7 @@
   <xsl:include href="notes.xsl"/>
   <xsl:include href="metadata.xsl"/>
   <xsl:include href="citation.xsl"/>
+  <xsl:include href="edition.xsl"/>
 
   <!-- Language of the labels the stylesheets add ("Notes", "Persons" ...). -->
   <xsl:param name="lang" as="xs:string" select="'en'"/>

@@ -3,7 +3,8 @@
   Every label any format adds (HTML, plain text, print), by language (parameter $lang: en, de,
   fr), in one table: -p lang=fr gives French labels in all three formats.
 
-    ed:label($key)   the label in $lang, else in English, else the key itself
+    ed:label($key)   the label in $lang, else in English, else the key itself (the edition
+                     site's labels are in edition-labels.xsl)
     ed:ui-lang()     the label language actually used ($lang if we have it, else 'en')
 
   To change a wording or add a language, override $ed:label-overrides in your stylesheet
@@ -175,8 +176,8 @@
   <xsl:function name="ed:label" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:variable name="lang" select="ed:ui-lang()"/>
-    <xsl:sequence select="(($ed:label-overrides, $ed:labels) ! map:get(., $lang) ! map:get(., $key),
-                           ($ed:label-overrides, $ed:labels) ! map:get(., 'en') ! map:get(., $key), $key)[1]"/>
+    <xsl:sequence select="(($ed:label-overrides, $ed:labels, $ed:edition-labels) ! map:get(., $lang) ! map:get(., $key),
+                           ($ed:label-overrides, $ed:labels, $ed:edition-labels) ! map:get(., 'en') ! map:get(., $key), $key)[1]"/>
   </xsl:function>
 
   <!-- The label language actually used: $lang if we have labels for it, else English. -->

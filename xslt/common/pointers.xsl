@@ -4,8 +4,9 @@
   register documents kept in files of their own.
 
   A pointer is one of
-    #id                in the same document; failing that, in the first register document
-                       that has the id (a project's shared registers)
+    #id                in the same document; failing that, in the first of the edition's shared
+                       register files that has the id ($ed:shared-registers: the registers
+                       of the project configuration)
     file.xml#id        in the register document with that URI, relative to the base URI of
                        the element holding the pointer (../persons.xml#p12 works)
     psn:kim            a private URI: the prefixDef with ident "psn" in the document's header
@@ -19,6 +20,7 @@
   (toolkit/build/registers.py) and passes them in.
 
     $ed:registers                    parameter: the register documents
+    $ed:shared-registers             parameter: those of them where #id pointers resolve
     $ed:pointer-attributes           the attributes that hold pointers to entries
     ed:target($context, $pointer)    the element one pointer leads to, or ()
     ed:targets($context, $pointers)  the elements a whitespace-separated list leads to
@@ -37,6 +39,8 @@
   <!-- Set by the toolkit (toolkit/build/registers.py); empty when a document has no registers
        in other files. -->
   <xsl:param name="ed:registers" as="document-node()*" select="()"/>
+  <!-- Set by the toolkit: the edition's shared register files (toolkit/core/edition.py). -->
+  <xsl:param name="ed:shared-registers" as="document-node()*" select="()"/>
 
   <xsl:variable name="ed:pointer-attributes" as="xs:string*"
       select="('ref', 'target', 'corresp', 'who', 'resp', 'sameAs')"/>
@@ -90,7 +94,7 @@
       <xsl:when test="not($p) or $depth lt 0"/>
       <xsl:when test="starts-with($p, '#')">
         <xsl:variable name="id" select="substring($p, 2)"/>
-        <xsl:sequence select="(key('id', $id, root($context)), $ed:registers ! key('id', $id, .))[1]"/>
+        <xsl:sequence select="(key('id', $id, root($context)), $ed:shared-registers ! key('id', $id, .))[1]"/>
       </xsl:when>
       <xsl:when test="matches($p, '^[A-Za-z][A-Za-z0-9+.\-]*:')">
         <xsl:variable name="prefix" select="substring-before($p, ':')"/>

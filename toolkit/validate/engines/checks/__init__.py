@@ -19,7 +19,9 @@ from typing import Iterator
 
 from lxml import etree
 
+from toolkit.core.edition import edition_for
 from toolkit.core.findings import Finding
+from toolkit.core.pointers import prefix_defs
 from toolkit.validate.engines.base import Engine, LoadContext
 from toolkit.validate.engines.checks import dates, ids, pointers
 from toolkit.validate.engines.checks.dates import parse_date_text, parse_w3c  # noqa: F401
@@ -105,13 +107,14 @@ def run_checks(tree: etree._ElementTree, name: str, source: Path | None = None,
     known = ids.Ids(first)
     pointer_findings = []
     folders: dict[Path | None, Path | None] = {}
-    files: dict = {}
+    lookup = pointers.Lookup(prefix_defs(tree) if pointing else {},
+                             edition_for(source).registers if source is not None else ())
     for el, attr, value in pointing:
         if value[:1] == "#" and value[1:] in first:
             continue  # one pointer that resolves: most of them
         file = where.file_of(el)[1] if where.origins is not None else where.path
         if file not in folders:
             folders[file] = file.resolve().parent if file is not None else None
-        for severity, message, rule in pointers.problems(value, known, folders[file], files):
+        for severity, message, rule in pointers.problems(value, known, folders[file], lookup):
             pointer_findings.append(finding(el, attr, severity, f"@{attr} {message}", rule))
     return id_findings + pointer_findings + date_findings
