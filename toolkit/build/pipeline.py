@@ -19,8 +19,10 @@ previous good outputs in place and no half-written file.
   ``force=True`` rebuilds all. Deciding that costs a ``stat`` per file and imports neither
   Saxon, WeasyPrint nor the validation engines.
 * **in parallel**: ``jobs`` worker processes (spawned; each with its own Saxon processor
-  and compiled stylesheets), one document at a time per worker, results in input order,
-  so outputs and messages do not depend on ``jobs``.
+  and compiled stylesheets), one document at a time per worker, or a Dask cluster
+  (``executor``: :mod:`toolkit.core.executors`, batches of sources; the workers write the
+  outputs into a shared output folder, or with ``return_outputs`` send them back to be
+  written here); results in input order, so outputs and messages do not depend on either.
 * **robustly**: a failing document (not well-formed, refused, a stylesheet error, even an
   unexpected exception or a crashed worker) becomes findings for that file; the others
   are still built.
@@ -45,7 +47,9 @@ from toolkit.build.manifest import Manifest, config_hash
 from toolkit.core import resources, saxon, write
 from toolkit.core.errors import ToolkitError
 from toolkit.core.findings import Finding
-from toolkit.core.parallel import default_jobs, run_ordered
+from toolkit.build import tasks
+from toolkit.core.executors import ExecutorSpec, open_executor, require_same_folder
+from toolkit.core.parallel import default_jobs
 from toolkit.core.parse import parse_file
 from toolkit.core.sources import Source
 from toolkit.core.tei import require_tei
@@ -80,6 +84,9 @@ class DocumentResult:
     seconds: float = 0.0
     #: files the build read besides the source (XIncluded parts, schemas)
     inputs: list[Path] = field(default_factory=list)
+    #: outputs not written yet, by name inside the output folder, to be written by the
+    #: process that asked (``return_outputs``: a worker's own paths mean nothing there)
+    returned: dict[str, bytes] | None = field(default=None, repr=False)
 
     @property
     def failed(self) -> bool:
@@ -98,6 +105,8 @@ class Summary:
     removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
     jobs: int = 1
+    #: where the documents were built (:meth:`toolkit.core.executors.Executor.describe`)
+    where: str = ""
 
     @property
     def built(self) -> int:
@@ -236,14 +245,21 @@ def page_params(source: Source, options: BuildOptions) -> dict[str, str]:
     return {"page-path": source.stem.as_posix(), "downloads": ",".join(formats)}
 
 
-def build_document(source: Source, options: BuildOptions) -> DocumentResult:
-    """Build one source; errors become findings so that a run goes on with other files."""
+def build_document(source: Source, options: BuildOptions,
+                   keep: bool = False) -> DocumentResult:
+    """Build one source; errors become findings so that a run goes on with other files.
+
+    With ``keep`` the outputs are not written but left in ``returned`` (see
+    :func:`toolkit.build.tasks.write_returned`)."""
     start = time.perf_counter()
     result = DocumentResult(str(source.path))
     try:
         outputs, result.findings = render(source, options, result.inputs)
-        for target, data in outputs.items():
-            result.outputs.append(write.atomic_write(target, data))
+        if keep:
+            root = Path(options.out_dir).resolve()
+            result.returned = {str(t.relative_to(root)): data for t, data in outputs.items()}
+        else:
+            write_all(outputs, result)
     except Invalid as exc:
         result.findings = exc.findings + [exc.finding()]
     except ToolkitError as exc:
@@ -264,10 +280,10 @@ def build_document(source: Source, options: BuildOptions) -> DocumentResult:
     return result
 
 
-def _build_task(task: tuple[Source, BuildOptions]) -> DocumentResult:
-    """Worker entry point (module level, so it can be pickled)."""
-    source, options = task
-    return build_document(source, options)
+def write_all(outputs: dict[Path, bytes], result: DocumentResult) -> None:
+    """Write every output atomically, each recorded in ``result`` once written."""
+    for target, data in outputs.items():
+        result.outputs.append(write.atomic_write(target, data))
 
 
 # --- many documents ------------------------------------------------------------------------
@@ -303,17 +319,21 @@ def resolve_jobs(jobs: int | str | None, pending: int) -> int:
 def build_many(sources: list[Source], options: BuildOptions, *, jobs: int | str = 1,
                force: bool = False,
                on_result: Callable[[DocumentResult], None] | None = None,
-               on_plan: Callable[[int, int], None] | None = None) -> Summary:
+               on_plan: Callable[[int, int], None] | None = None,
+               executor: ExecutorSpec | None = None,
+               return_outputs: bool = False) -> Summary:
     """Build ``sources`` into ``options.out_dir`` (see the module docstring).
 
     ``on_plan(total, not_up_to_date)`` is called once the up-to-date check is done (the
     second number counts the documents ``on_result`` will report as built or failed);
-    ``on_result`` once per source, in input order, skipped ones included.
+    ``on_result`` once per source, in input order, skipped ones included. ``executor``
+    says where the documents are built (started only when there is one to build).
     """
     start = time.perf_counter()
+    executor = executor or ExecutorSpec()
     out_dir = Path(options.out_dir)
     summary = Summary()
-    with locked_output(out_dir):
+    with locked_output(out_dir), contextlib.ExitStack() as stack:
         manifest = Manifest(out_dir)
         config = config_for(options, manifest.cache)
         summary.removed = sorted(e.source for e in manifest.removed_sources())
@@ -329,11 +349,21 @@ def build_many(sources: list[Source], options: BuildOptions, *, jobs: int | str 
         if on_plan:  # those that failed planning (an output clash) are reported too
             on_plan(len(plan), sum(1 for _, _, ready in plan if ready is None or not ready.skipped))
 
-        built = iter(_run(pending, options, summary.jobs))
+        built: Iterator[DocumentResult] = iter(())
+        if pending:
+            runner = stack.enter_context(open_executor(executor, summary.jobs))
+            require_same_folder(runner, [*([] if return_outputs else [out_dir]),
+                                         *(source.path for source, _ in pending)])
+            built = runner.map(tasks.work(options, return_outputs),
+                               [(source, options) for source, _ in pending])
         last_save = time.monotonic()
         for count, (source, sha, ready) in enumerate(plan, 1):
             result = ready if ready is not None else next(built)
             if ready is None:
+                if result.returned is not None:
+                    tasks.write_returned(result, out_dir)
+                elif executor.distributed:
+                    tasks.check_visible(result)
                 if result.failed or sha is None:
                     manifest.forget(source.path)
                 else:
@@ -345,6 +375,8 @@ def build_many(sources: list[Source], options: BuildOptions, *, jobs: int | str 
                 manifest.save()
                 last_save = time.monotonic()
         manifest.save()
+        if pending:
+            summary.where = runner.describe()
     summary.seconds = time.perf_counter() - start
     return summary
 
@@ -375,20 +407,3 @@ def _plan_one(source: Source, options: BuildOptions, manifest, config: str, forc
     if not force and manifest.up_to_date(source.path, config):
         return source, sha, DocumentResult(str(source.path), skipped=True)
     return source, sha, None
-
-
-def _run(pending: list[tuple[Source, str | None]], options: BuildOptions,
-         jobs: int) -> Iterator[DocumentResult]:
-    """Build ``pending`` in order; a crashed worker fails the documents it left unbuilt."""
-    tasks = [(source, options) for source, _ in pending]
-    done = 0
-    try:
-        for result in run_ordered(_build_task, tasks, jobs):
-            done += 1
-            yield result
-    except Exception as exc:  # BrokenProcessPool: a worker died (out of memory, a crash)
-        reason = f"{type(exc).__name__}: {exc}".strip()
-        for source, _ in pending[done:]:
-            yield DocumentResult(str(source.path), findings=[Finding(
-                str(source.path), None, None, "error",
-                f"not built: a worker process died ({reason})", "worker", source="toolkit")])

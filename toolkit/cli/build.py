@@ -6,13 +6,15 @@ import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from toolkit.build import pipeline
-from toolkit.build.formats import FORMATS
+from toolkit.build.formats import FORMATS, pdf_engine
 from toolkit.cli import progress
 from toolkit.cli.repeats import Repeats
 from toolkit.cli.ui import CONTEXT, ConfiguredCommand, Ui, common, exit_code, jobs_option, pairs
-from toolkit.cli.ui import stylesheet_params, validation_options
+from toolkit.cli.ui import executor_options, executor_spec, stylesheet_params
+from toolkit.cli.ui import validation_options
 from toolkit.core import resources
 from toolkit.core import sources as source_list
 from toolkit.core.errors import ToolkitError
@@ -43,14 +45,19 @@ def _formats(value: str) -> tuple[str, ...]:
                    "[default: off, or 'validate' in the config].")
 @click.option("-j", "--jobs", "jobs", default="auto", show_default=True, callback=jobs_option,
               metavar="N|auto",
-              help="Worker processes; auto: min(cores, documents to build / 4), at "
-                   "least 1.")
+              help="Worker processes (Dask workers of a LocalCluster); auto: min(cores, "
+                   "documents to build / 4), at least 1.")
 @click.option("-f", "--force", is_flag=True,
               help="Rebuild every document, even those whose outputs are up to date.")
+@executor_options
+@click.option("--return-outputs/--no-return-outputs", "return_outputs", default=False,
+              help="With --executor dask: the workers send the outputs back and this process "
+                   "writes them, for workers that cannot write OUT [default: the workers "
+                   "write into OUT, which they must share].")
 @common
 @click.pass_context
-def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, no_config, quiet,
-          verbose) -> None:
+def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, executor,
+          scheduler, batch_bytes, return_outputs, no_config, quiet, verbose) -> None:
     """Build editions of SOURCES (files, folders, globs).
 
     With no SOURCES, builds the bundled edition (the telegram of 29 March 1953 and its
@@ -63,6 +70,12 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, no_
     """
     ui = Ui(quiet, verbose)
     formats = _formats(to)
+    spec = executor_spec(ctx, executor, scheduler, batch_bytes)
+    if return_outputs and not spec.distributed:
+        if ctx.get_parameter_source("return_outputs") == ParameterSource.COMMANDLINE:
+            raise click.BadParameter("--return-outputs needs --executor dask",
+                                     param_hint="--return-outputs")
+        return_outputs = False  # configured for the runs that do use Dask
     overrides = tuple((k, Path(v)) for k, v in pairs(stylesheets, "--stylesheet"))
     for fmt, path in overrides:
         if fmt not in formats and fmt not in FORMATS:
@@ -85,6 +98,11 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, no_
     if cfg.base_url and not any(name == "base-url" for name, _ in given):
         given += (("base-url", cfg.base_url),)   # the project's address; --param wins
     options = pipeline.BuildOptions(formats, out, given, overrides, validation)
+    if "pdf" in formats:
+        try:
+            pdf_engine(options.param_dict())
+        except ToolkitError as exc:
+            raise click.BadParameter(exc.message, param_hint="--param") from None
     mode = progress.choose_mode(quiet, ui.err.file)
     state: dict = {}
 
@@ -106,9 +124,10 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, no_
 
     try:
         summary = pipeline.build_many(found, options, jobs=jobs, force=force,
-                                      on_result=done, on_plan=planned)
+                                      on_result=done, on_plan=planned, executor=spec,
+                                      return_outputs=return_outputs)
     except ToolkitError as exc:
-        ui.finding(exc.finding())
+        ui.problem(exc)
         sys.exit(exc.exit_code)
     finally:
         if "bar" in state:
@@ -116,6 +135,8 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, no_
     if not verbose:
         for finding in repeats.counts():
             ui.finding(finding)
+    if summary.where:
+        ui.debug(summary.where)
     for gone in summary.removed:
         ui.info(f"{gone}: source no longer exists; its outputs in {out}/ were left in place")
     line = summary.line(out)

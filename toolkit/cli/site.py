@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from toolkit.cli.ui import CONTEXT, ConfiguredCommand, Ui, common, exit_code, jobs_option
-from toolkit.cli.ui import stylesheet_params, validation_options
+from toolkit.cli.ui import executor_options, executor_spec, stylesheet_params
+from toolkit.cli.ui import validation_options
 from toolkit.core import resources
 from toolkit.core import sources as source_list
 from toolkit.core.edition import edition_for
@@ -46,10 +47,11 @@ def _downloads(value: str) -> tuple[str, ...]:
 @click.option("-j", "--jobs", "jobs", default="auto", show_default=True, callback=jobs_option,
               metavar="N|auto", help="Worker processes, as for build.")
 @click.option("-f", "--force", is_flag=True, help="Rebuild everything, even what is up to date.")
+@executor_options
 @common
 @click.pass_context
 def site(ctx, sources, out, title, base_url, downloads, params, validate, search, jobs, force,
-         no_config, quiet, verbose) -> None:
+         executor, scheduler, batch_bytes, no_config, quiet, verbose) -> None:
     """Publish SOURCES (files, folders, globs) as a static website in OUT.
 
     With no SOURCES, publishes the bundled edition (the telegram of 29 March 1953, its
@@ -89,7 +91,8 @@ def site(ctx, sources, out, title, base_url, downloads, params, validate, search
 
     try:
         summary = build_site(found, options, jobs=jobs if jobs is not None else cfg.site_jobs or "auto",
-                             force=force, on_finding=ui.finding)
+                             force=force, on_finding=ui.finding,
+                             executor=executor_spec(ctx, executor, scheduler, batch_bytes))
     except ToolkitError as exc:
         ui.finding(exc.finding())
         sys.exit(exc.exit_code)

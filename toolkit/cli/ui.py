@@ -38,6 +38,14 @@ class Ui:
         colour = {"error": "red", "warning": "yellow", "info": "cyan"}.get(finding.severity, "")
         self.err.print(finding.format(), style=colour, markup=False)
 
+    def problem(self, exc) -> None:
+        """A :class:`~toolkit.core.errors.ToolkitError` that stops the command: located
+        when it names a file, its message alone when it does not (a missing extra)."""
+        if exc.file:
+            self.finding(exc.finding())
+        else:
+            self.err.print(f"tei-edition: {exc.message}", style="red", markup=False)
+
     def info(self, message: str) -> None:
         if not self.quiet:
             self.err.print(message, markup=False, highlight=False)
@@ -63,13 +71,20 @@ def common(function):
 def _defaults(command: str, cfg: config_module.Config) -> dict:
     """The options ``cfg`` sets for ``command``, as click parameter names."""
     if command == "build":
-        values = {"validate": cfg.build_validate, "jobs": cfg.build_jobs}
+        values = {"validate": cfg.build_validate, "jobs": cfg.build_jobs,
+                  "executor": cfg.build_executor, "scheduler": cfg.build_scheduler,
+                  "batch_bytes": cfg.build_batch_bytes,
+                  "return_outputs": cfg.build_return_outputs}
     elif command == "site":
-        values = {"validate": cfg.site_validate, "jobs": cfg.site_jobs}
+        values = {"validate": cfg.site_validate, "jobs": cfg.site_jobs,
+                  "executor": cfg.executor, "scheduler": cfg.scheduler,
+                  "batch_bytes": cfg.batch_bytes}
     else:
         values = {"fail_on": cfg.fail_on, "checks": cfg.checks,
                   "schema_timeout": cfg.schema_timeout, "unavailable": cfg.unavailable,
-                  "jobs": cfg.jobs, "schema_dir": cfg.schema_dir}
+                  "jobs": cfg.jobs, "schema_dir": cfg.schema_dir,
+                  "executor": cfg.executor, "scheduler": cfg.scheduler,
+                  "batch_bytes": cfg.batch_bytes}
     return {key: value for key, value in values.items() if value is not None}
 
 
@@ -168,6 +183,44 @@ def jobs_option(ctx, param, value) -> int | str | None:
     if number < 1:
         raise click.BadParameter("give a number of processes (1 or more) or 'auto'")
     return number
+
+
+def executor_options(function):
+    """``--executor``, ``--scheduler``, ``--batch-bytes``: where the work of a command runs
+    (:mod:`toolkit.core.executors`); read back with :func:`executor_spec`."""
+    from toolkit.core.executors import EXECUTORS
+
+    function = click.option(
+        "--batch-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+        help="With --executor dask: source bytes per task [default: sized to about half a "
+             "second of work, from what the workers measure].")(function)
+    function = click.option(
+        "--scheduler", default=None, metavar="ADDRESS",
+        help="With --executor dask: join the running Dask cluster whose scheduler is at "
+             "ADDRESS (e.g. tcp://10.0.0.5:8786) [default: start a LocalCluster of --jobs "
+             "processes on 127.0.0.1].")(function)
+    function = click.option(
+        "--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
+        help="Where the work runs: worker processes here (local), or a Dask cluster (dask; "
+             "pip install 'tei-edition[dask]').")(function)
+    return function
+
+
+def executor_spec(ctx: click.Context, executor: str, scheduler: str | None,
+                  batch_bytes: int | None):
+    """The :class:`~toolkit.core.executors.ExecutorSpec` of the options. ``--scheduler`` or
+    ``--batch-bytes`` on the command line without ``--executor dask`` is a usage error; from
+    the configuration they are left for the commands that do run on Dask."""
+    from click.core import ParameterSource
+
+    from toolkit.core.executors import ExecutorSpec
+
+    if executor != "dask":
+        for name, flag in (("scheduler", "--scheduler"), ("batch_bytes", "--batch-bytes")):
+            if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE:
+                raise click.BadParameter(f"{flag} needs --executor dask", param_hint=flag)
+        scheduler = batch_bytes = None
+    return ExecutorSpec(executor, scheduler, batch_bytes)
 
 
 def validation_options(cfg: config_module.Config, schemas: tuple[Path, ...] = (),

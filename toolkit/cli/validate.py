@@ -13,13 +13,14 @@ from toolkit.core import resources
 from toolkit.core import sources as source_list
 from toolkit.core.errors import ToolkitError
 from toolkit.core.findings import Finding
-from toolkit.core.parallel import default_jobs, run_ordered
+from toolkit.core.executors import open_executor, require_same_folder
+from toolkit.core.parallel import default_jobs
 from toolkit.core.write import atomic_write
 from toolkit.validate import reporters
 from toolkit.validate.plan import catalogs_for
-from toolkit.validate.run import FileResult, check_item
-from toolkit.cli.ui import (CONTEXT, ConfiguredCommand, Ui, common, exit_code, jobs_option,
-                            pairs, validation_options)
+from toolkit.validate.run import FileResult, work
+from toolkit.cli.ui import (CONTEXT, ConfiguredCommand, Ui, common, executor_options,
+                            executor_spec, exit_code, jobs_option, pairs, validation_options)
 
 REPORT_FORMATS = ("text", "json", "junit", "github", "sarif")
 
@@ -55,14 +56,16 @@ REPORT_FORMATS = ("text", "json", "junit", "github", "sarif")
 @click.option("--unavailable", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Severity of a declared schema that cannot be found locally [default: error].")
 @click.option("-j", "--jobs", "jobs", default=None, callback=jobs_option,
-              help="Worker processes: a number or 'auto' [default: 1, or 'jobs' in the config].")
+              help="Worker processes (Dask workers of a LocalCluster): a number or 'auto' "
+                   "[default: 1, or 'jobs' in the config].")
 @click.option("--suggest", is_flag=True,
               help="Also report untagged mentions of register entries (see annotate).")
+@executor_options
 @common
 @click.pass_context
 def validate(ctx, sources, schemas, rules, phase, catalogs, schema_dir, fmt, output, reports,
-             fail_on, checks, schema_timeout, unavailable, jobs, suggest, no_config, quiet,
-             verbose) -> None:
+             fail_on, checks, schema_timeout, unavailable, jobs, suggest, executor, scheduler,
+             batch_bytes, no_config, quiet, verbose) -> None:
     """Validate SOURCES (files, folders, globs) against their schemas and rules.
 
     Schemas come from --schema/--rules, else the project's configuration
@@ -81,6 +84,7 @@ def validate(ctx, sources, schemas, rules, phase, catalogs, schema_dir, fmt, out
                            schema_timeout, unavailable, phase), suggest=suggest)
     threshold = fail_on or "error"
     jobs = default_jobs() if jobs == "auto" else (jobs or 1)
+    spec = executor_spec(ctx, executor, scheduler, batch_bytes)
     try:
         catalogs_for(options)  # a catalog that does not load is a usage error, up front
     except ToolkitError as exc:
@@ -97,13 +101,16 @@ def validate(ctx, sources, schemas, rules, phase, catalogs, schema_dir, fmt, out
     if live:
         for problem in problems:
             ui.finding(problem)
-    for result in run_ordered(check_item, items, jobs):
-        results.append(result)
-        if live:
-            for finding in result.findings:
-                ui.finding(finding)
-        ui.debug(f"{result.file}: {result.seconds:.2f} s "
-                 + " ".join(f"{k}={v:.3f}" for k, v in result.timings.items()))
+    with open_executor(spec, jobs) as runner:
+        require_same_folder(runner, [s.path for s in found])
+        for result in runner.map(work(options), items):
+            results.append(result)
+            if live:
+                for finding in result.findings:
+                    ui.finding(finding)
+            ui.debug(f"{result.file}: {result.seconds:.2f} s "
+                     + " ".join(f"{k}={v:.3f}" for k, v in result.timings.items()))
+        ui.debug(runner.describe())
     summary = reporters.summarise(results, time.perf_counter() - started, threshold)
     if live:
         ui.info(summary.line())
@@ -120,7 +127,7 @@ def validate(ctx, sources, schemas, rules, phase, catalogs, schema_dir, fmt, out
     for extra_fmt, path in extra_reports:
         atomic_write(path, reporters.render(extra_fmt, results, summary))
         ui.debug(f"{extra_fmt} report written to {path}")
-    internal = [f for r in results for f in r.findings if f.rule == "internal-error"]
+    internal = [f for r in results for f in r.findings if f.rule in ("internal-error", "worker")]
     unreadable = [f for r in results if not r.readable for f in r.findings]
     sys.exit(exit_code(unreadable + internal, summary.failed_files))
 

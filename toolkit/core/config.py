@@ -16,6 +16,10 @@ sub-table::
     schema-timeout = 60                    # seconds a RELAX NG schema may take to compile
     unavailable = "error"                  # severity when a declared schema cannot be found
     jobs = 1                               # validate's worker processes
+    executor = "dask"                      # where validate, build and site run: local | dask
+    scheduler = "tcp://10.0.0.5:8786"      # with dask: join this cluster (default: a
+                                           # LocalCluster of --jobs processes on 127.0.0.1)
+    batch-bytes = 2000000                  # with dask: source bytes per task (default: ~0.5 s)
     validate = true                        # build validates first (build --validate)
     registers = ["tei/registers.xml"]      # register files every document's #id may resolve in
     base-url = "https://example.org/ed/"   # where the edition is published (canonical URLs,
@@ -24,6 +28,8 @@ sub-table::
     [tool.tei-edition.build]
     validate = true                        # the same, where a [validate] table exists
     jobs = 2                               # build's worker processes (default: auto)
+    executor = "local"                     # executor, scheduler, batch-bytes: for build only
+    return-outputs = true                  # with dask: workers send outputs back to be written
 
     [tool.tei-edition.site]
     title = "Letters of 1953"              # the site's name (default: the first document's)
@@ -49,13 +55,16 @@ from pathlib import Path
 from toolkit.core.errors import UsageError
 
 SEVERITY_CHOICES = ("error", "warning", "info")
+EXECUTOR_CHOICES = ("local", "dask")
+#: where the work runs (:mod:`toolkit.core.executors`): top-level keys apply to every command
+EXECUTOR_KEYS = ("executor", "scheduler", "batch-bytes")
 #: keys of the top of the table and of its ``validate`` sub-table
 VALIDATE_KEYS = ("schemas", "rules", "catalogs", "schema-dir", "fail-on", "checks",
-                 "schema-timeout", "unavailable", "jobs")
+                 "schema-timeout", "unavailable", "jobs") + EXECUTOR_KEYS
 #: keys of the top of the table only
 TOP_KEYS = ("validate", "registers", "base-url")
 #: keys of the ``build`` sub-table
-BUILD_KEYS = ("validate", "jobs")
+BUILD_KEYS = ("validate", "jobs", "return-outputs") + EXECUTOR_KEYS
 #: keys of the ``site`` sub-table
 SITE_KEYS = ("title", "out", "jobs", "validate", "editor", "email", "publisher")
 
@@ -78,6 +87,15 @@ class Config:
     build_jobs: int | None = None
     #: register files in which every document's ``#id`` pointers may also resolve
     registers: tuple[Path, ...] = ()
+    #: ``executor``, ``scheduler``, ``batch-bytes`` for validate (and site) ...
+    executor: str | None = None
+    scheduler: str | None = None
+    batch_bytes: int | None = None
+    #: ... and for build (its sub-table over the top of the table)
+    build_executor: str | None = None
+    build_scheduler: str | None = None
+    build_batch_bytes: int | None = None
+    build_return_outputs: bool | None = None
     base_url: str | None = None
     site_title: str | None = None
     site_out: Path | None = None
@@ -170,7 +188,17 @@ def load(path: Path, table: dict) -> Config:
     schema_dir = merged.get("schema-dir")
     if schema_dir is not None and not isinstance(schema_dir, str):
         raise fail("schema-dir must be a path")
+    def executor(table: dict) -> tuple[str | None, str | None, int | None]:
+        name, scheduler = table.get("executor"), table.get("scheduler")
+        if name is not None and name not in EXECUTOR_CHOICES:
+            raise fail(f"executor must be one of {', '.join(EXECUTOR_CHOICES)}, got {name!r}")
+        if scheduler is not None and not isinstance(scheduler, str):
+            raise fail("scheduler must be an address such as tcp://host:8786")
+        return name, scheduler, jobs(table.get("batch-bytes"), "batch-bytes")
+
     build_validate = sub_build.get("validate", top.get("validate"))
+    run_on = executor(merged)
+    build_on = executor({**{k: top[k] for k in EXECUTOR_KEYS if k in top}, **sub_build})
     base_url = top.get("base-url")
     if base_url is not None and not (isinstance(base_url, str)
                                      and base_url.startswith(("http://", "https://"))):
@@ -197,6 +225,9 @@ def load(path: Path, table: dict) -> Config:
         build_validate=flag(build_validate, "validate"),
         build_jobs=jobs(sub_build.get("jobs"), "build.jobs"),
         registers=paths("registers", top),
+        executor=run_on[0], scheduler=run_on[1], batch_bytes=run_on[2],
+        build_executor=build_on[0], build_scheduler=build_on[1], build_batch_bytes=build_on[2],
+        build_return_outputs=flag(sub_build.get("return-outputs"), "return-outputs"),
         base_url=base_url,
         site_title=text("title"),
         site_out=(base / site_out) if site_out is not None else None,

@@ -1,8 +1,8 @@
 """Build the edition site: plan, summaries, index, pages, site pages, search (see the package).
 
 One run holds the output folder's lock (as ``build`` does), so two runs never write the
-same site. Work per document runs in worker processes (``jobs``, the build's executor
-:func:`toolkit.core.parallel.run_ordered`) and only where something it depends on changed
+same site. Work per document runs on the executor (:mod:`toolkit.core.executors`: ``jobs``
+worker processes, or Dask) and only where something it depends on changed
 (:mod:`toolkit.site.state`); the site's own pages are rendered when the edition index or
 a register file changed and written when their bytes changed; the search index is
 rebuilt when a page was written or removed. A document
@@ -12,6 +12,8 @@ links a page that is not in its index.
 """
 
 from __future__ import annotations
+
+import contextlib
 
 import datetime
 import re
@@ -25,7 +27,7 @@ from toolkit.build.registers import _parse as parse_register
 from toolkit.core import resources, saxon
 from toolkit.core.edition import edition_for
 from toolkit.core.findings import Finding
-from toolkit.core.parallel import run_ordered
+from toolkit.core.executors import ExecutorSpec, open_executor, require_same_folder
 from toolkit.core.sources import Source
 from toolkit.core.write import atomic_write
 from toolkit.site import documents, pages
@@ -66,8 +68,13 @@ class SiteSummary:
 
 def build_site(sources: list[Source], options: SiteOptions, *, jobs: int | str = "auto",
                force: bool = False,
-               on_finding: Callable[[Finding], None] | None = None) -> SiteSummary:
-    """Build (or update) the site of ``sources`` in ``options.out_dir``."""
+               on_finding: Callable[[Finding], None] | None = None,
+               executor: ExecutorSpec | None = None) -> SiteSummary:
+    """Build (or update) the site of ``sources`` in ``options.out_dir``.
+
+    ``executor`` says where the documents' summaries and pages are made (local processes,
+    or Dask); it is started once, when the first document has something to redo, and
+    serves both passes. The site's own pages are made here."""
     started = time.perf_counter()
     summary = SiteSummary()
     report = on_finding or (lambda finding: None)
@@ -78,14 +85,25 @@ def build_site(sources: list[Source], options: SiteOptions, *, jobs: int | str =
             report(finding)
 
     out = Path(options.out_dir)
-    with locked_output(out):
+    with locked_output(out), contextlib.ExitStack() as stack:
         state = SiteState(out, options)
         planned = plan(sources)
         note(planned.findings)
         docs = planned.documents
         summary.documents = len(docs)
+        runners: list = []
 
-        summaries, failed = _summaries(docs, options, state, jobs, force, summary, note)
+        def run(function, tasks: list) -> Iterator:
+            """``function`` over ``tasks`` on the run's executor, opened on first use."""
+            if not tasks:
+                return iter(())
+            if not runners:
+                runners.append(stack.enter_context(open_executor(
+                    executor or ExecutorSpec(), resolve_jobs(jobs, len(docs)))))
+                require_same_folder(runners[0], [out, *(d.source.path for d in docs)])
+            return runners[0].map(documents.work(function, options), tasks)
+
+        summaries, failed = _summaries(docs, options, state, run, force, summary, note)
         live = [d for d in docs if d.source.path not in failed]
         index = build_index([(d, summaries[d.source.path]) for d in live], options.title,
                             options.base_url)
@@ -100,7 +118,7 @@ def build_site(sources: list[Source], options: SiteOptions, *, jobs: int | str =
             ctx = pages.context(index, trees, shared)
             site_model = pages.model(ctx)
 
-        published = _publish(index, options, state, site_model, jobs, force, summary, note)
+        published = _publish(index, options, state, site_model, run, force, summary, note)
         if published:  # left out of the site's pages too (rare: a PDF that does not render)
             failed |= published
             live = [d for d in live if d.source.path not in failed]
@@ -135,7 +153,7 @@ def _prepare_main() -> None:
     saxon.prepare(resources.xslt_path(f"site/{name}.xsl") for name in SITE_STYLESHEETS)
 
 
-def _summaries(docs: list[SiteDocument], options: SiteOptions, state: SiteState, jobs, force,
+def _summaries(docs: list[SiteDocument], options: SiteOptions, state: SiteState, run, force,
                summary: SiteSummary, note) -> tuple[dict[Path, bytes], set[Path]]:
     """Each document's summary: from the last run when nothing it depends on changed."""
     found: dict[Path, bytes] = {}
@@ -151,8 +169,7 @@ def _summaries(docs: list[SiteDocument], options: SiteOptions, state: SiteState,
         todo.append(doc)
     failed: set[Path] = set()
     tasks = [(doc, options) for doc in todo]
-    for doc, result in zip(todo, run_ordered(documents.summarize, tasks,
-                                             resolve_jobs(jobs, len(tasks)))):
+    for doc, result in zip(todo, run(documents.summarize, tasks)):
         note(result.findings)
         if result.failed or result.summary is None:
             failed.add(doc.source.path)
@@ -188,7 +205,7 @@ def _page_params(entry, index: EditionIndex) -> tuple[tuple[str, str], ...]:
 
 
 def _publish(index: EditionIndex, options: SiteOptions, state: SiteState, site_model: bytes,
-             jobs, force, summary: SiteSummary, note) -> set[Path]:
+             run, force, summary: SiteSummary, note) -> set[Path]:
     """Pages and downloads of the documents whose inputs changed; the failed ones."""
     tasks = []
     configs = []
@@ -203,8 +220,7 @@ def _publish(index: EditionIndex, options: SiteOptions, state: SiteState, site_m
             tasks.append((doc, options, documents.PageTask(page, downloads, params, site_model)))
             configs.append(page_config)
     failed: set[Path] = set()
-    for (doc, _, what), config, result in zip(tasks, configs, run_ordered(
-            documents.publish, tasks, resolve_jobs(jobs, len(tasks)))):
+    for (doc, _, what), config, result in zip(tasks, configs, run(documents.publish, tasks)):
         note(result.findings)
         if result.failed:
             failed.add(doc.source.path)

@@ -94,6 +94,28 @@ def _guarded(task, work) -> Result:
     return result
 
 
+def work(function, options: SiteOptions):
+    """``summarize`` or ``publish`` as work for an executor (:mod:`toolkit.core.executors`):
+    items are ``(document, options[, page task])``, paths and options, never parsed trees;
+    each worker compiles the site's stylesheets once (:func:`prepare`) before its first."""
+    from functools import partial
+
+    from toolkit.core.executors import Work
+
+    return Work(function, _task_path, _crashed, partial(prepare, options),
+                1e5 if "pdf" in options.downloads else 1e6)
+
+
+def _task_path(task: tuple) -> str:
+    return str(task[0].source.path)
+
+
+def _crashed(task: tuple, reason: str) -> Result:
+    name = _task_path(task)
+    return Result(name, [Finding(name, None, None, "error", f"not published: {reason}",
+                                 "worker", source="site")])
+
+
 def stylesheet(name: str) -> saxon.Stylesheet:
     return saxon.compile_xslt(path=resources.xslt_path(f"site/{name}.xsl"))
 

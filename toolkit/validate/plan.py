@@ -60,6 +60,15 @@ def context_for(use: SchemaUse, options: ValidationOptions) -> LoadContext:
     return LoadContext(catalogs_for(options), options.schema_timeout, use.phase)
 
 
+def given(options: ValidationOptions) -> list[SchemaUse]:
+    """The schemas and rules of the command line or the configuration, which every file of
+    the run gets (none: each file's own declarations decide)."""
+    uses = [SchemaUse(kind_of_path(schema) or "unknown", schema, options.phase, options.origin)
+            for schema in options.schemas]
+    uses += [SchemaUse("sch", rule, options.phase, options.origin) for rule in options.rules]
+    return _dedupe(uses)
+
+
 def plan(tree, path: Path | None, options: ValidationOptions,
          name: str) -> tuple[list[SchemaUse], list[Finding]]:
     """The schemas that apply to ``tree`` (see the module docstring) and findings about
@@ -67,12 +76,7 @@ def plan(tree, path: Path | None, options: ValidationOptions,
     uses: list[SchemaUse] = []
     notes: list[Finding] = []
     if options.schemas or options.rules:
-        for schema in options.schemas:
-            uses.append(SchemaUse(kind_of_path(schema) or "unknown", schema, options.phase,
-                                  options.origin))
-        for rule in options.rules:
-            uses.append(SchemaUse("sch", rule, options.phase, options.origin))
-        return _dedupe(uses), notes
+        return given(options), notes
     declared = xmlmodel.declarations(tree)
     if declared:
         catalogs = catalogs_for(options)

@@ -1,0 +1,102 @@
+"""The executor layer: batches by bytes, the options and configuration that choose an
+executor, the install hint without Dask, and a LocalCluster that listens on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT, TELEGRAM
+from toolkit.core.executors.batches import MAX_ITEMS, Batches
+
+
+def test_batches_are_consecutive_cover_every_item_and_hold_about_the_bytes_asked():
+    sizes = [10_000] * 50 + [500_000] + [10_000] * 49
+    batches = Batches(sizes, workers=2, rate=1e6, fixed_bytes=50_000)
+    cut = []
+    while (batch := batches.next()) is not None:
+        cut.append(batch)
+    assert [i for b in cut for i in b] == list(range(100))
+    assert all(sum(sizes[i] for i in b) <= 50_000 or len(b) == 1 for b in cut)
+    assert [len(b) for b in cut[:3]] == [5, 5, 5]
+    assert any(len(b) == 1 and sizes[b[0]] == 500_000 for b in cut)  # a big file goes alone
+
+
+def test_batch_size_follows_the_measured_rate_and_shrinks_at_the_end():
+    batches = Batches([1000] * 10_000, workers=2, rate=1e6)
+    first = batches.next()
+    assert len(first) == 500  # 0.5 s at the guessed 1 MB/s, 1 KB files
+    batches.observe(len(first), 500_000, 5.0)  # measured: ten times slower
+    assert len(batches.next()) == 50
+    tail = Batches([1000] * 40, workers=2, rate=1e9)
+    assert len(tail.next()) == 10  # a quarter of what is left, not all of it
+    many = Batches([0] * 2000, workers=1, rate=1e6)
+    assert len(many.next()) == MAX_ITEMS
+
+
+def test_scheduler_needs_the_dask_executor(cli):
+    result = cli("validate", str(TELEGRAM), "--scheduler", "tcp://127.0.0.1:1")
+    assert result.returncode == 2
+    assert "--scheduler needs --executor dask" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_configuration_chooses_the_executor_build_table_first(tmp_path, cli):
+    from toolkit.core.config import load
+
+    cfg = load(tmp_path / "edition.toml", {
+        "executor": "dask", "scheduler": "tcp://10.0.0.5:8786", "batch-bytes": 5000,
+        "build": {"executor": "local", "return-outputs": True}})
+    assert (cfg.executor, cfg.scheduler, cfg.batch_bytes) == ("dask", "tcp://10.0.0.5:8786", 5000)
+    assert (cfg.build_executor, cfg.build_scheduler, cfg.build_return_outputs) == (
+        "local", "tcp://10.0.0.5:8786", True)
+    (tmp_path / "edition.toml").write_text(
+        'executor = "dask"\nscheduler = "tcp://10.0.0.5:8786"\n[build]\nexecutor = "local"\n'
+        'return-outputs = true\n')
+    result = cli("build", str(TELEGRAM), "--to", "text", "-o", str(tmp_path / "out"), "-v",
+                 cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "local: 1 process(es)" in result.stderr  # the build table wins; no cluster joined
+    assert (tmp_path / "out" / "telegram-1953-03-29.txt").is_file()
+
+
+def test_configured_executor_must_be_known(tmp_path, cli):
+    (tmp_path / "edition.toml").write_text('executor = "spark"\n')
+    result = cli("validate", str(TELEGRAM), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "edition.toml" in result.stderr and "executor must be one of local, dask" in result.stderr
+
+
+def test_without_dask_the_executor_says_how_to_install_it(tmp_path):
+    """Dask hidden (``import distributed`` fails, as in an install without the extra)."""
+    hide = ("import sys; sys.modules['distributed'] = None; sys.modules['dask'] = None; "
+            "from toolkit.cli import main; sys.argv[0] = 'tei-edition'; main()")
+    for args in (["validate", str(TELEGRAM), "--executor", "dask"],
+                 ["build", str(TELEGRAM), "--to", "text", "-o", str(tmp_path), "--force",
+                  "--executor", "dask"]):
+        result = subprocess.run([sys.executable, "-c", hide, *args], cwd=ROOT,
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 2, result.stderr
+        assert "pip install 'tei-edition[dask]'" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "telegram-1953-03-29.txt").exists()
+
+
+def test_a_local_cluster_listens_on_127_0_0_1_only():
+    import psutil
+
+    from toolkit.core.executors.dask import DaskExecutor
+
+    me = psutil.Process()
+    before = {c.laddr for c in me.net_connections("inet") if c.status == psutil.CONN_LISTEN}
+    executor = DaskExecutor(2)
+    try:
+        processes = [me, *me.children(recursive=True)]
+        listening = [c.laddr for p in processes for c in p.net_connections("inet")
+                     if c.status == psutil.CONN_LISTEN and c.laddr not in before]
+        assert len(processes) >= 3  # this process and two workers
+        assert len(listening) >= 3  # the scheduler, the nannies, the workers
+        assert {address.ip for address in listening} == {"127.0.0.1"}
+        assert executor.same_folder
+    finally:
+        executor.close()
