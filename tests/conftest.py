@@ -38,10 +38,30 @@ def _own_schema_cache(tmp_path_factory):
         os.environ["XDG_CACHE_HOME"] = previous
 
 
-def need_shared() -> None:
-    """Skip a test that reads ../shared when the checkout has no such sibling."""
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not available")
+def shared_missing(part: str = "corpus") -> str | None:
+    """Why a test reading ``part`` of ../shared cannot run here, or None when it can.
+
+    ../shared is the project's shared data folder beside the checkout (seeds, corpus,
+    schemas/tei_all), not part of the repository; the reason says so, so that a skipped
+    test tells a new user where the data comes from."""
+    if (SHARED / part).exists():
+        return None
+    where = "../shared" if "TEI_EDITION_SHARED" not in os.environ else str(SHARED)
+    return (f"{where}/{part} is not available (../shared is the project's shared data folder "
+            "beside the checkout; TEI_EDITION_SHARED names another)")
+
+
+def need_shared(part: str = "corpus") -> None:
+    """Skip a test that reads ``part`` of ../shared when the checkout has no such sibling."""
+    reason = shared_missing(part)
+    if reason:
+        pytest.skip(reason)
+
+
+def needs_shared(part: str = "corpus"):
+    """The marker form of :func:`need_shared`."""
+    reason = shared_missing(part)
+    return pytest.mark.skipif(reason is not None, reason=reason or "")
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import ROOT, SHARED, TELEGRAM, run_cli
+from conftest import ROOT, SHARED, TELEGRAM, need_shared, run_cli
 from toolkit.core import resources
 
 TEI_DIR = ROOT / "tei"
@@ -377,8 +377,7 @@ def test_validate_the_bundled_edition_reports_nothing(tmp_path):
 @pytest.fixture(scope="module")
 def schemas():
     rng = SHARED / "schemas" / "tei_all" / "tei_all.rng"
-    if not rng.is_file():
-        pytest.skip("../shared/schemas/tei_all is not available")
+    need_shared("schemas/tei_all/tei_all.rng")
     xmlschema = pytest.importorskip("xmlschema")
     return (etree.XMLSchema(parse(ROOT / "schemas" / "edition.xsd")),
             xmlschema.XMLSchema(str(ROOT / "schemas" / "edition.xsd")),

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import ROOT, SHARED, TELEGRAM, run_cli
+from conftest import ROOT, SHARED, TELEGRAM, need_shared, run_cli
 
 SEED = SHARED / "seeds" / "000_4aa7b316669ab202.txt"
 TEI_ALL_XSD = SHARED / "schemas" / "tei_all" / "tei_all.xsd"
@@ -62,8 +62,7 @@ def archival_reference(tei: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def draft(tmp_path_factory) -> Path:
-    if not SEED.is_file():
-        pytest.skip("../shared/seeds is not available")
+    need_shared("seeds/000_4aa7b316669ab202.txt")
     out = tmp_path_factory.mktemp("import")
     result = run_cli("import", str(SEED), "--out", str(out))
     assert result.returncode == 0, result.stderr
@@ -120,8 +119,7 @@ def test_draft_is_valid_against_the_edition_schemas(draft):
 
 @pytest.fixture(scope="module")
 def tei_all():
-    if not TEI_ALL_XSD.is_file():
-        pytest.skip("../shared/schemas/tei_all is not available")
+    need_shared("schemas/tei_all/tei_all.xsd")
     return etree.XMLSchema(etree.parse(str(TEI_ALL_XSD)))  # compiled once per module
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, need_shared
 from corpus_reading import missing_readings
 from edition_words import TEI, source_text
 from pdf_tools import dehyphenate, missing_words, need_poppler, pdf_counter, run
@@ -57,8 +57,7 @@ def render(path, engine: str, params: dict | None = None) -> bytes:
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("relative", sorted(SAMPLE), ids=lambda r: r.split("/")[-1])
 def test_pdf_keeps_all_words(relative, engine, tmp_path):
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not available")
+    need_shared()
     need_poppler()
     from toolkit.core import parse
 
@@ -78,8 +77,7 @@ def test_pdf_keeps_all_words(relative, engine, tmp_path):
 
 def corpus_pdf(relative: str, engine: str, tmp_path) -> "Path":
     """The PDF of a corpus document by ``engine`` (skips when ../shared is absent)."""
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not available")
+    need_shared()
     need_poppler()
     target = tmp_path / "out.pdf"
     target.write_bytes(render(CORPUS / relative, engine))

@@ -10,21 +10,19 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from conftest import CORPUS, needs_shared
 from toolkit.core.parse import parse_file
 from toolkit.validate.engines.schematron import (SchematronError, SchematronSchema, compile_to_xslt,
                                 load_schematron)
 
 HERE = Path(__file__).resolve().parent
 FIX = HERE / "fixtures" / "schematron"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = SHARED / "corpus"
 DRACOR_ACTION = CORPUS / "dracor-validate-action"
 DRACOR_SCHEMA = CORPUS / "dracor-schema"
 FRUS_SCH = CORPUS / "frus-schematron" / "frus.sch"
 
-needs_dracor = pytest.mark.skipif(not DRACOR_SCHEMA.is_dir() or not DRACOR_ACTION.is_dir(),
-                                  reason="../shared DraCor corpus absent")
-needs_frus = pytest.mark.skipif(not FRUS_SCH.is_file(), reason="../shared FRUS corpus absent")
+needs_dracor = needs_shared("corpus/dracor-validate-action")
+needs_frus = needs_shared("corpus/frus-schematron/frus.sch")
 
 
 def run(schema: SchematronSchema, path: Path):

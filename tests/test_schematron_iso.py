@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import CORPUS, needs_shared, run_cli
 from toolkit.core.parse import parse_file
 from toolkit.validate.engines.schematron import SchematronError, load
 
 ISO = Path(__file__).parent / "fixtures" / "schematron" / "iso"
-FRUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "frus-schematron" / "frus.sch"
+FRUS = CORPUS / "frus-schematron" / "frus.sch"
 NS = 'xmlns="http://purl.oclc.org/dsdl/schematron"'
 XSL = 'xmlns:xsl="http://www.w3.org/1999/XSL/Transform"'
 
@@ -274,7 +274,7 @@ def test_duplicate_let_with_different_values_is_refused(tmp_path):
     assert info.value.line == 4
 
 
-@pytest.mark.skipif(not FRUS.is_file(), reason="../shared FRUS corpus absent")
+@needs_shared("corpus/frus-schematron/frus.sch")
 def test_frus_identical_duplicate_let_is_accepted_with_one_warning():
     sch = load(FRUS)
     assert [(Path(w.file).name, w.line) for w in sch.warnings] == [("frus-dates.sch", 16)]

@@ -210,6 +210,28 @@ def _site_packages() -> list[str]:
             and Path(p).is_dir()]
 
 
+def _assert_no_test_tools_in_the_users_install(wheel: Path) -> None:
+    """The wheel's requirements without an extra are pyproject's dependencies and none of
+    the test tools (Playwright alone is 165 MB): those come only with ``[test]``."""
+    import tomllib
+    import zipfile
+    from packaging.requirements import Requirement  # hatchling's, a test dependency
+
+    with zipfile.ZipFile(wheel) as archive:
+        name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+        metadata = archive.read(name).decode("utf-8")
+    required = [Requirement(line.split(":", 1)[1].strip())
+                for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
+    plain = {r.name.lower() for r in required if r.marker is None}
+    extra = {r.name.lower() for r in required if r.marker is not None}
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    test = {Requirement(d).name.lower() for d in project["optional-dependencies"]["test"]}
+    assert plain == {Requirement(d).name.lower() for d in project["dependencies"]}
+    assert not plain & test, plain & test
+    assert test <= extra
+    assert {"pytest", "playwright", "axe-playwright-python", "pytest-lsp"} <= test
+
+
 @pytest.mark.slow
 def test_wheel_installs_and_builds_from_an_empty_folder(tmp_path):
     """A wheel carries tei/, schemas/ and xslt/: the installed command needs no checkout.
@@ -226,6 +248,7 @@ def test_wheel_installs_and_builds_from_an_empty_folder(tmp_path):
                            capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
     wheel = next(dist.glob("tei_edition-*.whl"))
+    _assert_no_test_tools_in_the_users_install(wheel)
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
@@ -261,6 +284,6 @@ def test_a_missing_source_does_not_hide_the_findings_of_the_others(tmp_path):
         result = run_cli(command, str(tmp_path / "missing.xml"), str(good), *extra)
         assert result.returncode == 2, result.stderr
         assert f"{tmp_path / 'missing.xml'}: error: no such file or folder" in result.stderr
-        summary = "1 built" if command == "build" else "2 file(s) checked, 1 valid, 1 invalid"
+        summary = "1 built" if command == "build" else "1 file(s) checked, 1 valid, 0 invalid, 1 unreadable"
         assert summary in result.stderr, result.stderr
     assert (tmp_path / "out" / "good.txt").is_file()

@@ -26,14 +26,14 @@ previous good outputs in place and no half-written file.
 * **robustly**: a failing document (not well-formed, refused, a stylesheet error, even an
   unexpected exception or a crashed worker) becomes findings for that file; the others
   are still built.
-* **exclusively**: one build at a time writes to an output folder (a lock file); stale
-  temporary files (``.*.part``) left by a killed build are removed when the next starts.
+* **exclusively**: one build at a time writes to an output folder (a lock file, removed
+  when the build ends: :mod:`toolkit.build.lock`); stale temporary files (``.*.part``)
+  left by a killed build are removed when the next starts.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import stat
 import time
 from dataclasses import dataclass, field
@@ -41,20 +41,19 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from toolkit.build import formats, pdf, typst
+from toolkit.build.lock import LOCK_NAME, locked_output  # noqa: F401 - LOCK_NAME: API
 from toolkit.build.registers import find_registers
 from toolkit.build.manifest import Manifest, config_hash
 from toolkit.core import resources, saxon, write
-from toolkit.core.errors import ToolkitError, UsageError
+from toolkit.core.errors import ToolkitError
 from toolkit.core.findings import Finding
 from toolkit.build import tasks
 from toolkit.core.executors import ExecutorSpec, open_executor, require_same_folder
 from toolkit.core.parallel import default_jobs
 from toolkit.core.parse import parse_file
 from toolkit.core.sources import Source
+from toolkit.core.tei import require_tei
 from toolkit.validate.options import ValidationOptions
-
-LOCK_NAME = ".tei-edition.lock"
-
 
 @dataclass(frozen=True)
 class BuildOptions:
@@ -172,6 +171,7 @@ def render(source: Source, options: BuildOptions,
     params = {**page_params(source, options), **options.param_dict()}
     formats.prepare(options.formats, overrides, params)  # before any transform (Schematron's too)
     tree = parse_file(source.path)
+    require_tei(tree, name)
     read = inputs if inputs is not None else []
     read += tree.origins.files()
     findings: list[Finding] = []
@@ -316,27 +316,6 @@ def resolve_jobs(jobs: int | str | None, pending: int) -> int:
     return max(1, int(jobs))
 
 
-@contextlib.contextmanager
-def locked_output(out_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``out_dir`` and clean up a killed build's temporary files."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(out_dir / LOCK_NAME, "a+b")
-    except OSError as exc:
-        raise UsageError(f"cannot use output folder: {exc.strerror or exc}", str(out_dir),
-                         rule="io") from None
-    try:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise UsageError("another build is writing to this output folder", str(out_dir),
-                             rule="io") from None
-        write.remove_stale_parts(out_dir)
-        yield
-    finally:
-        handle.close()
-
-
 def build_many(sources: list[Source], options: BuildOptions, *, jobs: int | str = 1,
                force: bool = False,
                on_result: Callable[[DocumentResult], None] | None = None,
@@ -345,7 +324,8 @@ def build_many(sources: list[Source], options: BuildOptions, *, jobs: int | str 
                return_outputs: bool = False) -> Summary:
     """Build ``sources`` into ``options.out_dir`` (see the module docstring).
 
-    ``on_plan(total, to_build)`` is called once the up-to-date check is done;
+    ``on_plan(total, not_up_to_date)`` is called once the up-to-date check is done (the
+    second number counts the documents ``on_result`` will report as built or failed);
     ``on_result`` once per source, in input order, skipped ones included. ``executor``
     says where the documents are built (started only when there is one to build).
     """
@@ -366,8 +346,8 @@ def build_many(sources: list[Source], options: BuildOptions, *, jobs: int | str 
             plan.append(_plan_one(source, options, manifest, config, force, claimed))
         pending = [(s, h) for s, h, ready in plan if ready is None]
         summary.jobs = resolve_jobs(jobs, len(pending))
-        if on_plan:
-            on_plan(len(plan), len(pending))
+        if on_plan:  # those that failed planning (an output clash) are reported too
+            on_plan(len(plan), sum(1 for _, _, ready in plan if ready is None or not ready.skipped))
 
         built: Iterator[DocumentResult] = iter(())
         if pending:

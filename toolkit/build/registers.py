@@ -24,6 +24,7 @@ lookup ``validate`` uses too.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -112,9 +113,14 @@ def find_registers(tree: etree._ElementTree, path: str | Path | None = None,
                 continue
             seen.add(target)
             if target != limit and limit not in target.parents:
-                where = "edition root" if edition.contains(source) else "source's folder"
-                found.findings.append(_warning(name, element, f"register file {target} is "
-                                               f"outside the {where} {limit}; not read"))
+                if edition.contains(source):
+                    told = f"the edition root {_display(limit)}; not read"
+                else:  # the folder named on the command line (or the source's own)
+                    both = _display(Path(os.path.commonpath([target, limit])))
+                    told = (f"the source's folder {_display(limit)}; not read (build {both}, "
+                            "which holds both)")
+                found.findings.append(_warning(name, element, f"register file "
+                                               f"{_display(target)} is outside {told}"))
                 continue
             if not target.is_file():
                 continue
@@ -155,9 +161,10 @@ def _parse(target: Path, boundary: Path) -> etree._ElementTree:
 
 
 def _display(path: Path) -> str:
-    """``path`` relative to the working folder when it is inside it (as users name files)."""
+    """``path`` as users name files: relative to the working folder when it is inside it
+    (``.`` for the folder itself), else as it is."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        return str(path.relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

@@ -11,8 +11,10 @@ from click.core import ParameterSource
 from toolkit.build import pipeline
 from toolkit.build.formats import FORMATS, pdf_engine
 from toolkit.cli import progress
+from toolkit.cli.repeats import Repeats
 from toolkit.cli.ui import CONTEXT, ConfiguredCommand, Ui, common, exit_code, jobs_option, pairs
-from toolkit.cli.ui import executor_options, executor_spec, validation_options
+from toolkit.cli.ui import executor_options, executor_spec, stylesheet_params
+from toolkit.cli.ui import validation_options
 from toolkit.core import resources
 from toolkit.core import sources as source_list
 from toolkit.core.errors import ToolkitError
@@ -80,6 +82,7 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, exe
             raise click.BadParameter(f"unknown format {fmt!r}", param_hint="--stylesheet")
         if not path.is_file():
             raise click.BadParameter(f"no such stylesheet: {path}", param_hint="--stylesheet")
+    checked = stylesheet_params(params, dict(overrides))
     cfg = ctx.meta["config"]
     validation = None
     if validate:
@@ -91,7 +94,7 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, exe
              else resources.bundled_sources(documents_only=True))
     for finding in problems:
         ui.finding(finding)
-    given = pairs(params, "--param")
+    given = checked
     if cfg.base_url and not any(name == "base-url" for name, _ in given):
         given += (("base-url", cfg.base_url),)   # the project's address; --param wins
     options = pipeline.BuildOptions(formats, out, given, overrides, validation)
@@ -108,9 +111,12 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, exe
             ui.debug(f"{total - pending} of {total} document(s) up to date")
         state["bar"] = progress.Progress(pending, mode, ui.err, "building", verbose).__enter__()
 
+    repeats = Repeats()
+
     def done(result) -> None:
         for finding in result.findings:
-            ui.finding(finding)
+            if repeats.first(finding, result.source) or verbose:
+                ui.finding(finding)
         for output in result.outputs:
             ui.debug(f"wrote {output}")
         if not result.skipped:
@@ -126,6 +132,9 @@ def build(ctx, sources, to, out, params, stylesheets, validate, jobs, force, exe
     finally:
         if "bar" in state:
             state["bar"].__exit__(None, None, None)
+    if not verbose:
+        for finding in repeats.counts():
+            ui.finding(finding)
     if summary.where:
         ui.debug(summary.where)
     for gone in summary.removed:

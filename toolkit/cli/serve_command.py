@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from toolkit.cli import CONTEXT, cli
-from toolkit.cli.ui import pairs
+from toolkit.cli.ui import pairs, stylesheet_params
 from toolkit.core.errors import ToolkitError, UsageError
 
 
@@ -56,7 +56,7 @@ def serve(sources, port, params, stylesheets, as_site) -> None:
         click.echo("tei-edition serve: no documents to serve", err=True)
         sys.exit(2)
     try:
-        app = LiveApp(found, port=port, params=dict(pairs(params, "--param")),
+        app = LiveApp(found, port=port, params=dict(stylesheet_params(params, overrides)),
                       overrides=overrides, renderer="site" if as_site else "edition")
     except OSError as exc:
         click.echo(f"tei-edition serve: cannot listen on 127.0.0.1:{port}: "

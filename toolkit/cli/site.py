@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.ui import CONTEXT, ConfiguredCommand, Ui, common, exit_code, jobs_option, pairs
-from toolkit.cli.ui import executor_options, executor_spec
+from toolkit.cli.ui import CONTEXT, ConfiguredCommand, Ui, common, exit_code, jobs_option
+from toolkit.cli.ui import executor_options, executor_spec, stylesheet_params
 from toolkit.cli.ui import validation_options
 from toolkit.core import resources
 from toolkit.core import sources as source_list
@@ -83,7 +83,7 @@ def site(ctx, sources, out, title, base_url, downloads, params, validate, search
     out = out or cfg.site_out or Path("site")
     options = SiteOptions(out_dir=out, title=title or cfg.site_title or "",
                           base_url=base_url if base_url is not None else (cfg.base_url or ""),
-                          downloads=_downloads(downloads), params=pairs(params, "--param"),
+                          downloads=_downloads(downloads), params=stylesheet_params(params, {}),
                           validation=validation, editor=cfg.site_editor or "",
                           email=cfg.site_email or "", publisher=cfg.site_publisher or "",
                           search=search)

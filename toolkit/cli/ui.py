@@ -10,6 +10,7 @@ both are used.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import click
@@ -87,7 +88,47 @@ def _defaults(command: str, cfg: config_module.Config) -> dict:
     return {key: value for key, value in values.items() if value is not None}
 
 
-class ConfiguredCommand(click.Command):
+#: words a user may type for an option that has another name, per command (``build
+#: --format`` is ``--to``): they count in "did you mean" besides the options' own names
+OPTION_ALIASES = {
+    "build": {"format": "--to", "formats": "--to", "output": "--out", "outdir": "--out",
+              "params": "--param", "xsl": "--stylesheet"},
+    "validate": {"out": "--output", "schemas": "--schema", "schematron": "--rules",
+                 "catalogue": "--catalog"},
+}
+
+
+def suggest(typed: str, command: click.Command, ctx: click.Context) -> list[str]:
+    """The options of ``command`` a mistyped ``typed`` may have meant, best first.
+
+    Only the command's own long options (and :data:`OPTION_ALIASES`) are candidates, and
+    only close ones: click's own guess takes any option sharing a few letters, so
+    ``build --fomat`` was offered ``--out``; here it is offered ``--to``, the formats.
+    """
+    names: dict[str, str] = {}
+    for param in command.get_params(ctx):
+        for option in (*param.opts, *param.secondary_opts):
+            if option.startswith("--"):
+                names[option[2:]] = option
+    for word, option in OPTION_ALIASES.get(command.name or "", {}).items():
+        names.setdefault(word, option)
+    word = typed.lstrip("-").split("=", 1)[0]
+    close = difflib.get_close_matches(word, list(names), n=3, cutoff=0.75)
+    return list(dict.fromkeys(names[w] for w in close))
+
+
+class SuggestingCommand(click.Command):
+    """A command whose "No such option" suggests only close options of its own."""
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            exc.possibilities = suggest(exc.option_name, self, ctx) or None
+            raise
+
+
+class ConfiguredCommand(SuggestingCommand):
     """A command whose option defaults come from the project configuration.
 
     The configuration is read before the arguments are parsed (``--no-config``, looked
@@ -113,6 +154,20 @@ def pairs(values: tuple[str, ...], what: str) -> tuple[tuple[str, str], ...]:
             raise click.BadParameter(f"{what} must look like NAME=VALUE, got {value!r}")
         found.append((key.strip(), val))
     return tuple(found)
+
+
+def stylesheet_params(values: tuple[str, ...], overrides: dict[str, Path]
+                      ) -> tuple[tuple[str, str], ...]:
+    """``--param NAME=VALUE`` values, each checked against :data:`toolkit.build.params.PARAMS`
+    (and what the user's stylesheets declare): an unknown name or a bad value is a usage
+    error listing what is accepted."""
+    from toolkit.build import params as params_table
+
+    found = pairs(values, "--param")
+    problems = params_table.check(found, overrides)
+    if problems:
+        raise click.BadParameter("; ".join(problems), param_hint="'-p' / '--param'")
+    return found
 
 
 def jobs_option(ctx, param, value) -> int | str | None:

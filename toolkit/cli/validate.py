@@ -96,7 +96,7 @@ def validate(ctx, sources, schemas, rules, phase, catalogs, schema_dir, fmt, out
     ui.debug(f"{len(found)} file(s); schemas from {options.origin or 'the documents'}; "
              f"catalogs: {', '.join(map(str, options.catalogs)) or 'none given'}; jobs: {jobs}")
     items = [(str(s.path), str(s.path), options) for s in found]
-    results = [FileResult(problem.file, [problem]) for problem in problems]
+    results = [FileResult(problem.file, [problem], readable=False) for problem in problems]
     live = fmt == "text" and output is None
     if live:
         for problem in problems:
@@ -128,7 +128,8 @@ def validate(ctx, sources, schemas, rules, phase, catalogs, schema_dir, fmt, out
         atomic_write(path, reporters.render(extra_fmt, results, summary))
         ui.debug(f"{extra_fmt} report written to {path}")
     internal = [f for r in results for f in r.findings if f.rule in ("internal-error", "worker")]
-    sys.exit(exit_code(problems + internal, summary.failed_files))
+    unreadable = [f for r in results if not r.readable for f in r.findings]
+    sys.exit(exit_code(unreadable + internal, summary.failed_files))
 
 
 def _reports(values: tuple[str, ...]) -> list[tuple[str, Path]]:

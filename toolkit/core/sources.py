@@ -31,7 +31,7 @@ class Source:
 def expand(arguments: list[str], problems: list | None = None) -> list[Source]:
     """Files stay as given; folders are searched recursively for ``*.xml``; globs expand.
 
-    An argument that names nothing raises :class:`UsageError`, or, when ``problems`` is
+    An argument that names nothing (or a folder without XML files) raises :class:`UsageError`, or, when ``problems`` is
     a list, is appended to it as a finding and the other arguments are still expanded.
     Anything given by name is kept (a FIFO, a dangling symlink: the parser says what it
     is); inside folders only regular ``.xml``/``.tei`` files are taken, hidden folders
@@ -59,7 +59,11 @@ def expand(arguments: list[str], problems: list | None = None) -> list[Source]:
         if "\0" in argument:
             problem(UsageError("no such file or folder", repr(argument), rule="io"))
         elif path.is_dir():
-            for file in _walk(path):
+            files = _walk(path)
+            if not files:
+                problem(UsageError("no XML files in this folder (*.xml, *.tei; hidden files "
+                                   "and folders are skipped)", argument, rule="io"))
+            for file in files:
                 add(file, file.relative_to(path))
         elif path.exists() or path.is_symlink():
             add(path, Path(path.name))

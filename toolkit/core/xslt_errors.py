@@ -141,6 +141,33 @@ def compile_error(message: str, origin: str, files: list[Path]) -> TransformErro
         file = next((str(f) for f in files if f.name == named), None) or (
             named[len("file:"):] if named.startswith("file:") else origin)
     code = re.search(r"\b([A-Z]{4}\d{4})\b", message)
-    detail = " ".join(message.split())
+    detail = " ".join(message.split()) + _unknown_stable_uri(message)
     return TransformError(f"stylesheet does not compile: {detail}", file, line, column,
                           rule=code.group(1) if code else "xslt")
+
+
+#: where the toolkit's stylesheets are for a user's ``xsl:import`` (xslt/catalog.xml)
+STABLE_BASE = "https://tei-edition.org/xslt/"
+_STABLE_URI = re.compile(re.escape(STABLE_BASE) + r"[^\s'\"<>(),]*")
+
+
+def stable_uris() -> list[str]:
+    """The stylesheet URIs xslt/catalog.xml names (``https://tei-edition.org/xslt/html.xsl``
+    ...): what a user's stylesheet imports."""
+    from toolkit.core import resources
+
+    catalog = etree.fromstring(resources.xslt_path("catalog.xml").read_bytes(), safe_parser())
+    return [uri.get("name") for uri in catalog.iter("{*}uri") if uri.get("name")]
+
+
+def _unknown_stable_uri(message: str) -> str:
+    """A sentence naming the stable URIs when ``message`` is about one that names no file
+    of ours (``.../xslt/htm.xsl``): Saxon only says it could not read it."""
+    from toolkit.core import resources
+
+    for uri in _STABLE_URI.findall(message):
+        relative = uri[len(STABLE_BASE):].rstrip(".:;")
+        if not relative.endswith(".xsl") or not resources.xslt_path(relative).is_file():
+            return (f". {uri} is not one of tei-edition's stylesheets; import one of: "
+                    f"{', '.join(stable_uris())}")
+    return ""

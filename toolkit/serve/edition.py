@@ -21,6 +21,7 @@ from toolkit.build.registers import find_registers
 from toolkit.core.errors import ToolkitError
 from toolkit.core.findings import Finding
 from toolkit.core.parse import parse_file
+from toolkit.core.tei import require_tei
 from toolkit.serve.pages import Page, Update, register
 from toolkit.serve.project import Document, Project
 from toolkit.serve.stylesheets import WarmStylesheets
@@ -35,6 +36,7 @@ def render_format(doc: Document, fmt: str, sheets: WarmStylesheets,
     (inside ``root``), as ``build`` does; raise :class:`ToolkitError` on failure."""
     name = str(doc.path)
     tree = parse_file(doc.path)
+    require_tei(tree, name)
     found = find_registers(tree, doc.path, root)
     params = {**params, **found.params()}
     result = sheets.get(fmt).transform(tree, params=params, name=name,

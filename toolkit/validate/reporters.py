@@ -30,21 +30,28 @@ class Summary:
     seconds: float = 0.0
     fail_on: str = "error"
     failed_files: int = 0
+    #: sources that could not be read (missing, a folder without XML, a FIFO): not
+    #: among the files checked
+    unreadable: int = 0
 
     def line(self) -> str:
         counts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in self.findings.items())
-        return (f"{self.files} file(s) checked, {self.valid} valid, {self.invalid} invalid; "
-                f"{counts}; {self.seconds:.2f} s")
+        unreadable = f", {self.unreadable} unreadable" if self.unreadable else ""
+        return (f"{self.files} file(s) checked, {self.valid} valid, {self.invalid} invalid"
+                f"{unreadable}; {counts}; {self.seconds:.2f} s")
 
 
 def summarise(results, seconds: float, fail_on: str = "error") -> Summary:
     summary = Summary(fail_on=fail_on, seconds=seconds)
     for result in results:
-        summary.files += 1
-        if result.valid:
-            summary.valid += 1
+        if not result.readable:
+            summary.unreadable += 1
         else:
-            summary.invalid += 1
+            summary.files += 1
+            if result.valid:
+                summary.valid += 1
+            else:
+                summary.invalid += 1
         if at_or_above(result.findings, fail_on):
             summary.failed_files += 1
         for f in result.findings:
@@ -77,9 +84,10 @@ def junit(results, summary: Summary) -> str:
     """One ``testsuite``, one ``testcase`` per file; a file fails when it has findings at
     or above ``--fail-on``; each failing finding is listed in the failure's text."""
     suites = etree.Element("testsuites", name=TOOL)
-    failures = sum(1 for r in results if at_or_above(r.findings, summary.fail_on))
+    failures = sum(1 for r in results if r.readable and at_or_above(r.findings, summary.fail_on))
+    errors = sum(1 for r in results if not r.readable)
     suite = etree.SubElement(suites, "testsuite", name=f"{TOOL} validate",
-                             tests=str(len(results)), failures=str(failures), errors="0",
+                             tests=str(len(results)), failures=str(failures), errors=str(errors),
                              skipped="0", time=f"{summary.seconds:.3f}")
     for r in results:
         case = etree.SubElement(suite, "testcase", classname=f"{TOOL}.validate", name=r.file,
@@ -87,7 +95,8 @@ def junit(results, summary: Summary) -> str:
         failing = at_or_above(r.findings, summary.fail_on)
         if failing:
             first = failing[0]
-            failure = etree.SubElement(case, "failure", message=_xml_safe(first.message)[:1000],
+            failure = etree.SubElement(case, "failure" if r.readable else "error",
+                                       message=_xml_safe(first.message)[:1000],
                                        type=first.rule)
             failure.text = _xml_safe("\n".join(f.format() for f in failing))
         others = [f for f in r.findings if f not in failing]
@@ -96,6 +105,7 @@ def junit(results, summary: Summary) -> str:
             out.text = _xml_safe("\n".join(f.format() for f in others))
     suites.set("tests", str(len(results)))
     suites.set("failures", str(failures))
+    suites.set("errors", str(errors))
     return etree.tostring(suites, encoding="unicode", pretty_print=True)
 
 
@@ -190,6 +200,7 @@ def sarif(results, summary: Summary, root: Path | None = None) -> str:
             "invocations": [{"executionSuccessful": True,
                              "properties": {"files": summary.files, "valid": summary.valid,
                                             "invalid": summary.invalid,
+                                            "unreadable": summary.unreadable,
                                             "seconds": round(summary.seconds, 3)}}],
             "results": out_results,
         }],

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.annotate.run import suggest
-from toolkit.core.errors import ToolkitError
+from toolkit.core.errors import ToolkitError, UsageError
 from toolkit.core.findings import Finding
 from toolkit.core.parse import parse_file
+from toolkit.core.tei import root_problem
 from toolkit.validate.engines.base import KINDS, load
 from toolkit.validate.locate import relocate
 from toolkit.validate.options import DEFAULT_TIMEOUT, ValidationOptions  # noqa: F401
@@ -34,6 +35,9 @@ class FileResult:
     seconds: float = 0.0
     schemas: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    #: False when the file could not be read at all (missing, a folder, a FIFO, no
+    #: permission): counted apart from the files checked, and exit code 2
+    readable: bool = True
 
     @property
     def valid(self) -> bool:
@@ -70,6 +74,7 @@ def check_tree(tree, path: Path | None, options: ValidationOptions, name: str,
     timings: dict[str, float] = {}
     try:
         uses, findings = plan(tree, path, options, name)
+        findings += _root_findings(tree, name, uses, lines)
         for use in uses:
             t = time.perf_counter()
             findings += run_schema(use, tree, name, path, options)
@@ -88,6 +93,17 @@ def check_tree(tree, path: Path | None, options: ValidationOptions, name: str,
                       [f"{u.kind}:{u.path}" for u in uses], timings)
 
 
+def _root_findings(tree, name: str, uses: list[SchemaUse], lines) -> list[Finding]:
+    """A root that is not TEI (:func:`toolkit.core.tei.root_problem`) is an error when no
+    schema applies (one given, configured or declared decides what the root may be:
+    DraCor's ``dracorCorpus`` under its Schematron); a TEI root without the TEI namespace
+    always is."""
+    problem = root_problem(tree, name, lines)
+    if problem is None:
+        return []
+    return [problem] if problem.rule == "tei-namespace" or not uses else []
+
+
 def check_file(path: Path, options: ValidationOptions, name: str | None = None) -> FileResult:
     """Parse ``path``, run every applicable schema and the checks; never raises."""
     name = name or str(path)
@@ -99,7 +115,8 @@ def check_file(path: Path, options: ValidationOptions, name: str | None = None) 
         return FileResult(name, [Finding(finding.file if finding.file != str(path) else name,
                                          finding.line, finding.column, finding.severity,
                                          finding.message, finding.rule, None, "parse")],
-                          time.perf_counter() - started)
+                          time.perf_counter() - started,
+                          readable=not isinstance(exc, UsageError))
     except Exception as exc:  # noqa: BLE001 - one file must not stop the run
         return _internal(name, exc, started)
     parsed = time.perf_counter() - started
