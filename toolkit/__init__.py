@@ -13,3 +13,7 @@ Two pipelines share one core:
 """
 
 __version__ = "0.1.0"
+
+from toolkit import _deferred  # noqa: E402 - before anything imports lxml
+
+_deferred.defer()
