@@ -61,6 +61,22 @@ CASES = {
             "<r><code>fr</code></r>": [(1, 19, 'character content of element "code" invalid')],
             "<r><when>2021-02-29</when><n>10</n></r>": [(1, 27, '"when" invalid'), (1, 36, '"n" invalid')],
         }),
+    "pattern escapes and white space are XML Schema's, not Python's": (
+        '<element name="r"><zeroOrMore><choice>'
+        '<element name="s"><data type="token"><param name="pattern">\\S+</param></data></element>'
+        '<element name="w"><data type="string"><param name="pattern">\\w+</param></data></element>'
+        '<element name="c"><data type="string"><param name="pattern">[^\\p{C}\\p{Z}]+</param>'
+        '</data></element>'
+        '<element name="v"><data type="string"><param name="pattern">[\\p{L}-[a-z]]\\d.</param>'
+        '</data></element>'
+        '<element name="l"><list><oneOrMore><data type="integer"/></oneOrMore></list></element>'
+        '</choice></zeroOrMore></element>', "", {
+            "<r><s> a&#xa0;b </s><s>a&#x85;b</s><w>a+b$</w><c>ab</c><v>\u00c9\u0663\u00a0</v>"
+            "<l>1 2</l></r>": [],
+            "<r><w>a_b</w><w>a b</w><c>a&#xa0;b</c><v>e1x</v><v>E1\n</v><l>1&#xa0;2</l></r>": [
+                (1, 14, '"w" invalid'), (1, 24, '"w" invalid'), (1, 39, '"c" invalid'),
+                (1, 49, '"v" invalid'), (2, 5, '"v" invalid'), (2, 20, '"l" invalid')],
+        }),
     "value": (
         '<element name="r"><attribute name="k"><choice><value>yes</value><value>no</value>'
         '</choice></attribute><element name="t"><value>a b</value></element>'

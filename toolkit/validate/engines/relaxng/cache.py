@@ -27,7 +27,7 @@ from toolkit.validate.engines.relaxng.patterns import (
     AFTER, ATTRIBUTE, CHOICE, DATA, DATA_EXCEPT, ELEMENT, EMPTY, GROUP, INTERLEAVE, LIST,
     NOT_ALLOWED, ONE_OR_MORE, TEXT, VALUE, Builder, NameClass, Pattern)
 
-FORMAT = 1
+FORMAT = 2  # 2: regular expressions translated by xsdregex (XML Schema \s, \w)
 _NC_KINDS = ("name", "any", "ns", "choice")
 
 

@@ -21,6 +21,14 @@ from functools import lru_cache
 
 XSD = "http://www.w3.org/2001/XMLSchema-datatypes"
 _SPACE = " \t\r\n"
+_SPACES = re.compile("[ \t\r\n]+")
+
+
+def words(s: str) -> list[str]:
+    """``s`` split at XML white space (space, tab, CR, LF), as ``token`` and ``list`` split:
+    not at the other Unicode spaces ``str.split`` knows (no-break space, U+0085), which
+    are characters of the value for XML Schema, and for jing."""
+    return [w for w in _SPACES.split(s) if w]
 
 #: XML Schema type -> elementpath class name (1.0 variant where it differs)
 _XSD_CLASSES = {
@@ -49,9 +57,18 @@ _PARAMS = {"length", "minLength", "maxLength", "pattern", "minInclusive", "maxIn
 
 @lru_cache(maxsize=None)
 def translate_pattern(pattern: str) -> str:
-    """An XML Schema regular expression as a Python one (anchored). Remembered: a TEI
-    schema repeats a dozen expressions hundreds of times, and translating one that
-    names Unicode categories takes elementpath a tenth of a second."""
+    """An XML Schema regular expression as a Python one (anchored: use ``re.match``).
+
+    Translated by :mod:`.xsdregex` (milliseconds), else, for what it leaves aside
+    (``\\i``, blocks, syntax errors to word), by elementpath, whose import alone costs a
+    cold run 0.1-0.2 s. Remembered: a TEI schema repeats a dozen expressions hundreds of
+    times."""
+    from toolkit.validate.engines.relaxng import xsdregex
+
+    try:
+        return xsdregex.translate(pattern)
+    except xsdregex.Unsupported:
+        pass
     from elementpath.regex import translate_pattern as translate
 
     return translate(pattern, anchors=False)
@@ -77,7 +94,7 @@ class Datatype:
     def normal(self, s: str) -> str:
         if self.name == "string" or self.library == XSD and self.name == "normalizedString":
             return s if self.name == "string" else re.sub("[\t\r\n]", " ", s)
-        return " ".join(s.split())
+        return " ".join(words(s))
 
     def allows(self, s: str) -> bool:
         found = self._memo.get(s)
@@ -213,7 +230,7 @@ def _number(name: str, value: str) -> bool:
 
 def _facet(type_name: str, facet: str, limit: str, value: str) -> bool:
     if facet in ("length", "minLength", "maxLength"):
-        size = len(value.split()) if type_name in _LIST_TYPES else len(value)
+        size = len(words(value)) if type_name in _LIST_TYPES else len(value)
         bound = int(limit)
         return {"length": size == bound, "minLength": size >= bound,
                 "maxLength": size <= bound}[facet]

@@ -21,6 +21,7 @@ event the pattern does not allow, so that every error of a file is reported once
 
 from __future__ import annotations
 
+from toolkit.validate.engines.relaxng.datatypes import words
 from toolkit.validate.engines.relaxng.patterns import (
     AFTER, ATTRIBUTE, CHOICE, DATA, DATA_EXCEPT, ELEMENT, GROUP, INTERLEAVE, LIST, NOT_ALLOWED,
     ONE_OR_MORE, TEXT, VALUE, Builder, Pattern)
@@ -227,7 +228,7 @@ class Deriver:
             return leaf.a.allows(s) and not self.text(leaf.b, s).nullable
         if kind == LIST:
             q = leaf.a
-            for word in s.split():
+            for word in words(s):
                 q = self.text(q, word)
                 if q.kind == NOT_ALLOWED:
                     return False

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from toolkit.validate.engines.relaxng.datatypes import words
 from toolkit.validate.engines.relaxng.derive import Deriver
 from toolkit.validate.engines.relaxng.patterns import (
     DATA, DATA_EXCEPT, LIST, VALUE, Pattern, split_tag)
@@ -76,7 +77,7 @@ class Walk:
             if kind == "ID":
                 self._ids.setdefault(value.strip(_SPACE), []).append((index, el))
             else:
-                self._refs += [(ref, index, el) for ref in value.split()]
+                self._refs += [(ref, index, el) for ref in words(value)]
             return
 
     def _check_ids(self) -> None:
