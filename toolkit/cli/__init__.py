@@ -18,10 +18,9 @@ import os
 import sys
 
 import click
-from rich.console import Console
 
 from toolkit import __version__
-from toolkit.cli.ui import CONTEXT
+from toolkit.cli.ui import CONTEXT, plain_stderr
 from toolkit.core.errors import ToolkitError
 
 #: command name -> "module:attribute" of its click command
@@ -60,14 +59,23 @@ def main() -> None:
     try:
         cli.main(standalone_mode=True)
     except ToolkitError as exc:
-        Console(stderr=True, soft_wrap=True).print(str(exc), style="red", markup=False)
+        _error(str(exc))
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # a bug of ours: say so in one line, keep the trace on request
         if os.environ.get("TEI_EDITION_DEBUG"):
             raise
-        Console(stderr=True, soft_wrap=True).print(
-            f"tei-edition: internal error: {type(exc).__name__}: {exc} "
-            "(set TEI_EDITION_DEBUG=1 for the traceback)", style="red", markup=False)
+        _error(f"tei-edition: internal error: {type(exc).__name__}: {exc} "
+               "(set TEI_EDITION_DEBUG=1 for the traceback)")
         sys.exit(2)
+
+
+def _error(text: str) -> None:
+    """One line on stderr, red on a terminal (rich only there: see :func:`plain_stderr`)."""
+    if plain_stderr():
+        sys.stderr.write(text + "\n")
+        return
+    from rich.console import Console
+
+    Console(stderr=True, soft_wrap=True, emoji=False).print(text, style="red", markup=False)

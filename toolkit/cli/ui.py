@@ -11,10 +11,11 @@ both are used.
 from __future__ import annotations
 
 import difflib
+import os
+import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from toolkit.core import config as config_module
 from toolkit.core.errors import UsageError
@@ -24,19 +25,48 @@ from toolkit.validate.options import DEFAULT_TIMEOUT, ValidationOptions
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+def plain_stderr() -> bool:
+    """Whether messages go to stderr as plain lines: it is no terminal (a pipe, a file, CI)
+    and no colour is forced. Then rich is neither needed nor imported (~50 ms of a cold
+    start), and the text is written exactly as it is (rich would read ``:name:`` as an
+    emoji code)."""
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
+        return False
+    try:
+        return not sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return True
+
+
 class Ui:
     """Where messages go: findings on stderr, coloured on a terminal, silent with -q."""
 
     def __init__(self, quiet: bool = False, verbose: int = 0) -> None:
         self.quiet = quiet
         self.verbose = verbose
-        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+        self._err = None
+        self._plain = plain_stderr()
+
+    @property
+    def err(self):
+        """The rich console on stderr (progress bars, colours), made on first use."""
+        if self._err is None:
+            from rich.console import Console
+
+            self._err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+        return self._err
+
+    def _print(self, text: str, style: str = "") -> None:
+        if self._plain and self._err is None:
+            sys.stderr.write(text + "\n")
+        else:
+            self.err.print(text, style=style, markup=False, highlight=False)
 
     def finding(self, finding: Finding) -> None:
         if self.quiet and finding.severity != "error":
             return
         colour = {"error": "red", "warning": "yellow", "info": "cyan"}.get(finding.severity, "")
-        self.err.print(finding.format(), style=colour, markup=False)
+        self._print(finding.format(), colour)
 
     def problem(self, exc) -> None:
         """A :class:`~toolkit.core.errors.ToolkitError` that stops the command: located
@@ -44,15 +74,15 @@ class Ui:
         if exc.file:
             self.finding(exc.finding())
         else:
-            self.err.print(f"tei-edition: {exc.message}", style="red", markup=False)
+            self._print(f"tei-edition: {exc.message}", "red")
 
     def info(self, message: str) -> None:
         if not self.quiet:
-            self.err.print(message, markup=False, highlight=False)
+            self._print(message)
 
     def debug(self, message: str) -> None:
         if self.verbose and not self.quiet:
-            self.err.print(message, style="dim", markup=False, highlight=False)
+            self._print(message, "dim")
 
 
 def verbosity(function):

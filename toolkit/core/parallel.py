@@ -8,9 +8,7 @@ on ``--jobs``.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -36,6 +34,10 @@ def run_ordered(function: Callable[[T], R], items: Iterable[T], jobs: int = 1) -
         for item in items:
             yield function(item)
         return
+    # imported here: a run of one process (the default) does not pay their ~30 ms
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context) as pool:
         yield from pool.map(function, items, chunksize=1)

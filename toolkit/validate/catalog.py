@@ -29,7 +29,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
-from urllib.request import url2pathname
 
 from lxml import etree
 
@@ -55,6 +54,8 @@ def uri_to_path(uri: str) -> Path | None:
     """A local path for a ``file:`` URI (or a plain path); None for any other scheme."""
     parsed = urlparse(uri)
     if parsed.scheme == "file":
+        from urllib.request import url2pathname  # not at import: it costs a cold run ~30 ms
+
         return Path(url2pathname(unquote(parsed.path)))
     if parsed.scheme == "" or (len(parsed.scheme) == 1 and os.name == "nt"):
         return Path(unquote(uri))

@@ -15,7 +15,6 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.annotate.run import suggest
 from toolkit.core.errors import ToolkitError, UsageError
 from toolkit.core.findings import Finding
 from toolkit.core.parse import parse_file
@@ -85,6 +84,8 @@ def check_tree(tree, path: Path | None, options: ValidationOptions, name: str,
             findings += list(load("checks", None).iter_findings(tree, name, path, lines))
             timings["checks"] = time.perf_counter() - t
         if options.suggest and path is not None:
+            from toolkit.annotate.run import suggest  # only with --suggest: ~40 ms of imports
+
             findings += suggest(path, name)
         findings = sorted(_unique(relocate(findings, tree, name)), key=Finding.sort_key)
     except Exception as exc:  # noqa: BLE001 - one file must not stop the run

@@ -10,7 +10,6 @@ ones already done are kept.
 
 from __future__ import annotations
 
-from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator, Sequence, TypeVar
 
 from toolkit.core.executors import Work
@@ -36,7 +35,11 @@ class LocalExecutor:
             for result in run_ordered(work.function, items, self.workers):
                 done += 1
                 yield result
-        except BrokenProcessPool as exc:
+        except Exception as exc:  # BrokenProcessPool, imported only if a pool ran
+            from concurrent.futures.process import BrokenProcessPool
+
+            if not isinstance(exc, BrokenProcessPool):
+                raise
             reason = f"a worker process died ({type(exc).__name__}: {exc})".strip()
             for item in items[done:]:
                 yield work.failed(item, reason)

@@ -10,7 +10,6 @@ allow, and whether a ``<date>``'s text agrees with its ``@when``.
 
 from __future__ import annotations
 
-import calendar
 import re
 from functools import lru_cache
 from typing import Callable
@@ -70,12 +69,19 @@ def _fields(kind: str, value: str) -> tuple[int | None, int | None, int | None, 
     return None, None, None, clock
 
 
+#: English month names (what ``calendar.month_name`` gives in the C locale, without the
+#: import of ``calendar`` and ``locale`` that a cold run would pay)
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
+
 def _days_in(year: int | None, month: int | None) -> int:
     if month is None:
         return 31
     if month == 2:
-        return 29 if year is None or calendar.isleap(year) else 28
-    return calendar.mdays[month]
+        leap = year is None or year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def _why(kind: str, value: str, reason: str) -> str:
@@ -87,8 +93,8 @@ def _why(kind: str, value: str, reason: str) -> str:
     if day is not None:
         last = _days_in(year, month)
         if not 1 <= day <= last:
-            where = f"{calendar.month_name[month]} {year}" if year is not None and month else \
-                (calendar.month_name[month] if month else "any month")
+            where = f"{MONTH_NAMES[month]} {year}" if year is not None and month else \
+                (MONTH_NAMES[month] if month else "any month")
             return f"day {day:02d} does not exist in {where} (it has {last} days)"
     hh, mm, ss = (clock + [0, 0, 0])[:3]
     if clock and (hh > 24 or mm > 59 or ss > 59 or (hh == 24 and (mm or ss))):
@@ -168,8 +174,8 @@ def check_element(el: etree._Element, local: str, values: dict[str, str],
     return out
 
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES) if name}
+_MONTHS.update({name[:3].lower(): i for i, name in enumerate(MONTH_NAMES) if name})
 _MONTHS["sept"] = 9
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "x": 10, "xi": 11, "xii": 12}

@@ -14,7 +14,6 @@ library or type that jing would not know either.
 
 from __future__ import annotations
 
-import calendar
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -124,10 +123,9 @@ class Datatype:
             return True  # every string (anyURI: XML Schema 1.0 leaves it to the application)
         if name in _NUMERIC:
             return _number(name, value)
-        shape = _SHAPES.get(name)
-        if shape is not None:
-            return shape.match(value) is not None
-        if name in _DATES:
+        if name in _SHAPE_TEXTS:
+            return _shape(name).match(value) is not None
+        if name in _DATE_SHAPES:
             return _date_like(name, value)
         if self._class is None:
             from elementpath import datatypes
@@ -162,7 +160,7 @@ _START = ("A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1
 _CHAR = _START + "\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
 _NCNAME = f"[{_START}][{_CHAR}]*"
 _NMTOKEN = f"[{_CHAR}:]+"
-_SHAPES = {name: re.compile(shape + r"\Z") for names, shape in (
+_SHAPE_TEXTS = {name: shape + r"\Z" for names, shape in (
     (("NCName", "ID", "IDREF", "ENTITY"), _NCNAME),
     (("Name",), f"[{_START}:][{_CHAR}:]*"),
     (("NMTOKEN",), _NMTOKEN),
@@ -178,14 +176,33 @@ _SHAPES = {name: re.compile(shape + r"\Z") for names, shape in (
 _TZ = r"(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?"
 _Y, _M, _D = r"(?P<y>-?(?:[1-9][0-9]{4,}|[0-9]{4}))", r"(?P<m>[0-9]{2})", r"(?P<d>[0-9]{2})"
 _T = r"(?P<t>(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?|24:00:00(?:\.0+)?)"
-_DATES = {name: re.compile(shape + _TZ + r"\Z") for name, shape in (
+_DATE_SHAPES = {name: shape + _TZ + r"\Z" for name, shape in (
     ("date", f"{_Y}-{_M}-{_D}"), ("dateTime", f"{_Y}-{_M}-{_D}T{_T}"), ("time", _T),
     ("gYear", _Y), ("gYearMonth", f"{_Y}-{_M}"), ("gMonth", f"--{_M}"),
     ("gMonthDay", f"--{_M}-{_D}"), ("gDay", f"---{_D}"))}
+_compiled: dict[str, re.Pattern] = {}
+
+
+def _shape(name: str) -> re.Pattern | None:
+    """The compiled shape of ``name``, compiled on first need: the name classes take
+    Python's ``re`` milliseconds each, which a cold run would pay for types it never meets."""
+    found = _compiled.get(name)
+    if found is None:
+        text = _SHAPE_TEXTS.get(name) or _DATE_SHAPES.get(name)
+        if text is None:
+            return None
+        found = _compiled[name] = re.compile(text)
+    return found
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def _date_like(name: str, value: str) -> bool:
-    m = _DATES[name].match(value)
+    m = _shape(name).match(value)
     if m is None:
         return False
     parts = m.groupdict()
@@ -197,7 +214,7 @@ def _date_like(name: str, value: str) -> bool:
         return False
     if parts.get("d"):
         day = int(parts["d"])
-        if not 1 <= day <= (calendar.monthrange(year if year > 0 else 2000, month)[1]
+        if not 1 <= day <= (_days_in_month(year if year > 0 else 2000, month)
                             if name != "gDay" else 31):
             return False
     return True
