@@ -61,15 +61,24 @@ class _Grammar:
         self.building: set[str] = set()
 
 
+_ANY_RNG = "{" + RNG + "}*"
+_LOCAL: dict = {}  # tag -> local name in the RNG namespace, or None: a schema has ~40 tags
+
+
 def _local(node) -> str | None:
     tag = node.tag
-    if isinstance(tag, str) and tag.startswith("{" + RNG + "}"):
-        return tag[len(RNG) + 2:]
-    return None
+    try:
+        return _LOCAL[tag]
+    except KeyError:
+        found = _LOCAL[tag] = (tag[len(RNG) + 2:] if isinstance(tag, str)
+                               and tag.startswith("{" + RNG + "}") else None)
+        return found
 
 
 def _children(node) -> list:
-    return [c for c in node if _local(c) is not None]
+    """The RELAX NG element children (lxml filters by namespace in C: no comments, no
+    foreign elements such as annotations)."""
+    return list(node.iterchildren(_ANY_RNG))
 
 
 class Reader:

@@ -111,7 +111,7 @@ def category(name: str) -> Ranges:
     names = [name] if len(name) == 2 else [k for k in table if k[0] == name]
     pairs: Ranges = []
     for key in names:
-        flat = table.get(key, ())
+        flat = [int(x, 16) for x in table.get(key, "").split()]
         pairs.extend(zip(flat[0::2], flat[1::2]))
     found = _category_cache[name] = _normal(pairs)
     return found
