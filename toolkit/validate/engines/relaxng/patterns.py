@@ -136,27 +136,49 @@ class Builder:
         return found
 
     def choice(self, items) -> Pattern:
+        # the hottest function of schema preparation and of validation: kept flat
         alternatives: dict[int, Pattern] = {}
-        afters: dict[int, list[Pattern]] = {}
+        afters: dict[int, list[Pattern]] | None = None
         for item in items:
-            if item.kind == CHOICE:
-                for sub in item.a:
-                    _add_alternative(sub, alternatives, afters)
-            elif item.kind != NOT_ALLOWED:
-                _add_alternative(item, alternatives, afters)
-        for members in afters.values():
-            if len(members) == 1:
-                alternatives[members[0].id] = members[0]
+            kind = item.kind
+            if kind == CHOICE:
+                members = item.a
+            elif kind == NOT_ALLOWED:
+                continue
             else:
-                merged = self.after(self.choice([m.a for m in members]), members[0].b)
-                alternatives[merged.id] = merged
+                members = (item,)
+            for sub in members:
+                if sub.kind == AFTER:
+                    if afters is None:
+                        afters = {}
+                    same = afters.setdefault(sub.b.id, [])
+                    if sub not in same:
+                        same.append(sub)
+                else:
+                    alternatives[sub.id] = sub
+        if afters is not None:
+            for same in afters.values():
+                if len(same) == 1:
+                    alternatives[same[0].id] = same[0]
+                else:
+                    merged = self.after(self.choice([m.a for m in same]), same[0].b)
+                    alternatives[merged.id] = merged
         if not alternatives:
             return self.not_allowed
         if len(alternatives) == 1:
             return next(iter(alternatives.values()))
-        ordered = tuple(alternatives[k] for k in sorted(alternatives))
-        return self._intern((CHOICE,) + tuple(p.id for p in ordered), CHOICE, ordered, None,
-                            any(p.nullable for p in ordered))
+        ids = sorted(alternatives)
+        key = (CHOICE, *ids)
+        found = self._table.get(key)
+        if found is not None:
+            return found
+        ordered = tuple([alternatives[k] for k in ids])
+        nullable = False
+        for p in ordered:
+            if p.nullable:
+                nullable = True
+                break
+        return self._intern(key, CHOICE, ordered, None, nullable)
 
     def group(self, a: Pattern, b: Pattern) -> Pattern:
         return self._pair(GROUP, a, b)
@@ -209,12 +231,3 @@ class Builder:
         self._next += 1
         self.elements.append(p)
         return p
-
-
-def _add_alternative(p: Pattern, alternatives: dict, afters: dict) -> None:
-    if p.kind == AFTER:
-        members = afters.setdefault(p.b.id, [])
-        if p not in members:
-            members.append(p)
-    else:
-        alternatives[p.id] = p

@@ -291,6 +291,8 @@ class Reader:
         self._tick(node)
         kind = _local(node)
         env = self._env(node, env)
+        if kind == "ref":  # the most frequent, and it has no children to look at
+            return self.ref(env.grammar, (node.get("name") or "").strip(), node)
         b = self.b
         children = _children(node)
         if kind in ("element", "attribute"):
@@ -322,8 +324,6 @@ class Reader:
             return b.interleave(self._group(children, env), b.text)
         if kind == "list":
             return b.list_(self._group(children, env))
-        if kind == "ref":
-            return self.ref(env.grammar, (node.get("name") or "").strip(), node)
         if kind == "parentRef":
             parent = env.grammar.parent if env.grammar is not None else None
             return self.ref(parent, (node.get("name") or "").strip(), node)
