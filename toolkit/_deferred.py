@@ -57,6 +57,8 @@ def defer() -> bool:
     if spec is None:
         return False
     stand_in = _Deferred(NAME)
-    stand_in.__spec__ = None  # not initializing: the import statement returns it as is
+    # the real spec (find_spec keeps working), not marked initializing: the import
+    # statement returns the stand-in as it is
+    stand_in.__spec__ = spec
     sys.modules[NAME] = stand_in
     return True
