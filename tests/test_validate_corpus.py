@@ -235,3 +235,24 @@ def test_relaxng_errors_are_at_jings_locations_across_the_corpus():
         if found != want:
             differ.append((schema, file, found[:3], want[:3]))
     assert not differ, differ[:5]
+
+
+@pytest.mark.parametrize("schema", ["tei_all", "dracor"])
+def test_prepared_corpus_schemas_load_back_from_the_cache(schema, tmp_path, monkeypatch):
+    """The cache file of a large schema is read back whole (rows in an order the reader
+    accepts), not silently ignored and prepared again on every run."""
+    need_shared("schemas/tei_all" if schema == "tei_all" else "corpus")
+    from toolkit.validate.engines import relaxng
+
+    path = (CORPUS.parent / "schemas" / "tei_all" / "tei_all.rng" if schema == "tei_all"
+            else CORPUS / "dracor-validate-action" / "schemas" / "dracor_1.6.0.rng")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    relaxng._loaded.clear()
+    try:
+        first = relaxng.load(path)
+        relaxng._loaded.clear()
+        again = relaxng.load(path)
+    finally:
+        relaxng._loaded.clear()
+    assert not first.from_cache and again.from_cache
+    assert len(again._elements) == len(first._elements)

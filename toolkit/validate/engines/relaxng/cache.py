@@ -69,23 +69,24 @@ def dump(start: Pattern, files: dict[str, str]) -> str:
             dt_rows.append([dt.library, dt.name, [list(p) for p in dt.params]])
         return types[dt.key]
 
+    # Operands first, as the reader checks. The builder numbers a pattern after its
+    # operands exist (hash-consing), so the order of ids is such an order; only element
+    # content, set after the element is made, may come later (the only cycles).
+    reachable: dict[int, Pattern] = {start.id: start}
     stack: list[Pattern] = [start]
-    while stack:  # post-order, so that operands come first; cycles pass only elements
-        p = stack[-1]
-        if p.id in index:
-            stack.pop()
-            continue
-        if p.kind != ELEMENT:
-            pending = [q for q in _operands(p) if q.id not in index]
-            if pending:
-                stack.extend(pending)
-                continue
-        stack.pop()
-        index[p.id] = len(rows)
+    while stack:
+        p = stack.pop()
+        for q in ((p.b,) if p.kind == ELEMENT else _operands(p)):
+            if q.id not in reachable:
+                reachable[q.id] = q
+                stack.append(q)
+    for position, pid in enumerate(sorted(reachable)):
+        index[pid] = position
+    for pid in sorted(reachable):
+        p = reachable[pid]
         rows.append(_row(p, index, nc_id, dt_id))
         if p.kind == ELEMENT:
             elements.append(p)
-            stack.append(p.b)
     for p in elements:
         rows[index[p.id]][2] = index[p.b.id]
     body = json.dumps({"nc": nc_rows, "dt": dt_rows, "p": rows, "start": index[start.id],
