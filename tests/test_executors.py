@@ -8,6 +8,7 @@ import sys
 
 from tests.conftest import ROOT, TELEGRAM
 from toolkit.core.executors.batches import MAX_ITEMS, Batches
+from toolkit.core.executors.forking import asks_for_local_cluster
 
 
 def test_batches_are_consecutive_cover_every_item_and_hold_about_the_bytes_asked():
@@ -32,6 +33,17 @@ def test_batch_size_follows_the_measured_rate_and_shrinks_at_the_end():
     assert len(tail.next()) == 10  # a quarter of what is left, not all of it
     many = Batches([0] * 2000, workers=1, rate=1e6)
     assert len(many.next()) == MAX_ITEMS
+
+
+def test_the_forkserver_starts_early_only_for_a_local_cluster_to_come():
+    assert asks_for_local_cluster(["validate", "corpus", "--executor", "dask", "-j", "2"])
+    assert asks_for_local_cluster(["build", "--executor=dask", "x.xml"])
+    assert not asks_for_local_cluster(["validate", "--executor", "dask", "--scheduler", "tcp://h:1"])
+    assert not asks_for_local_cluster(["validate", "--executor", "dask", "--scheduler=tcp://h:1"])
+    assert not asks_for_local_cluster(["validate", "--executor", "local", "-j", "2"])
+    assert not asks_for_local_cluster(["validate", "-j", "2"])
+    assert not asks_for_local_cluster(["validate", "--", "--executor", "dask"])  # file names
+    assert not asks_for_local_cluster(["validate", "--executor"])
 
 
 def test_scheduler_needs_the_dask_executor(cli):
@@ -98,5 +110,14 @@ def test_a_local_cluster_listens_on_127_0_0_1_only():
         assert len(listening) >= 3  # the scheduler, the nannies, the workers
         assert {address.ip for address in listening} == {"127.0.0.1"}
         assert executor.same_folder
+        # the workers got the quieter intervals of LOCAL_CONFIG, not Dask's defaults
+        ticks = executor.client.run(_tick_interval).values()
+        assert set(ticks) == {"500ms"}
     finally:
         executor.close()
+
+
+def _tick_interval() -> str:
+    import dask
+
+    return dask.config.get("distributed.admin.tick.interval")
