@@ -121,3 +121,21 @@ def _tick_interval() -> str:
     import dask
 
     return dask.config.get("distributed.admin.tick.interval")
+
+
+
+def test_workers_of_a_local_cluster_run_in_the_folder_it_was_started_in(tmp_path, monkeypatch):
+    import os
+
+    from toolkit.core.executors import forking
+    from toolkit.core.executors.dask import DaskExecutor
+
+    forking.start()  # where the platform has it, in this folder, before the one below
+    monkeypatch.chdir(tmp_path)
+    executor = DaskExecutor(2)
+    try:
+        assert executor.same_folder  # taken as given for a LocalCluster: it must be true
+        folders = set(executor.client.run(os.getcwd).values())
+        assert {os.path.realpath(f) for f in folders} == {os.path.realpath(tmp_path)}
+    finally:
+        executor.close()

@@ -161,8 +161,13 @@ class DaskExecutor:
         workers = self.client.scheduler_info()["workers"].values()
         self.workers = sum(w.get("nthreads", 1) for w in workers) or 1
         here = os.path.realpath(os.getcwd())
-        self.same_folder = all(os.path.realpath(cwd) == here
-                               for cwd in self.client.run(os.getcwd).values())
+        if self.cluster is not None:
+            # workers started just now, forked or spawned: multiprocessing moves each into
+            # the folder its parent is in at the start, this one
+            self.same_folder = True
+        else:  # a round trip to every worker
+            self.same_folder = all(os.path.realpath(cwd) == here
+                                   for cwd in self.client.run(os.getcwd).values())
 
     def map(self, work: Work[T, R], items: Sequence[T]) -> Iterator[R]:
         items = list(items)
