@@ -29,8 +29,18 @@ def test_batch_size_follows_the_measured_rate_and_shrinks_at_the_end():
     assert len(first) == 500  # 0.5 s at the guessed 1 MB/s, 1 KB files
     batches.observe(len(first), 500_000, 5.0)  # measured: ten times slower
     assert len(batches.next()) == 50
-    tail = Batches([1000] * 40, workers=2, rate=1e9)
+    tail = Batches([1000] * 40, workers=2, rate=1e5)
     assert len(tail.next()) == 10  # a quarter of what is left, not all of it
+
+
+def test_batches_at_the_end_shrink_no_further_than_a_round_trip_is_worth():
+    batches = Batches([1000] * 400, workers=2, rate=1e6)  # 0.4 s of work in all
+    cut = []
+    while (batch := batches.next()) is not None:
+        cut.append(len(batch))
+    assert cut[:3] == [100, 75, 56]  # a quarter of what is left...
+    assert min(cut[:-1]) == 50  # ...down to 0.05 s of work (50 KB at 1 MB/s), not below
+    assert sum(cut) == 400
     many = Batches([0] * 2000, workers=1, rate=1e6)
     assert len(many.next()) == MAX_ITEMS
 
