@@ -42,9 +42,19 @@ WORDS = ("agrees", "concurs")
 
 
 def copy_project(file: Path, folder: Path) -> Path:
-    """``file`` in ``folder/tei`` with the project's schemas in ``folder/schemas``."""
-    (folder / "tei").mkdir()
-    target = Path(shutil.copy(file, folder / "tei" / file.name))
+    """``file`` in ``folder/tei`` with the project's schemas in ``folder/schemas``.
+
+    A document of the bundled edition comes with the whole ``tei/`` folder (its register
+    files, front matter and ``edition.toml``), so that the page measured is the page a user
+    editing the edition sees: mentions with their register popups, the register section.
+    """
+    file = file.resolve()
+    if file.parent == ROOT / "tei":
+        shutil.copytree(file.parent, folder / "tei")
+        target = folder / "tei" / file.name
+    else:
+        (folder / "tei").mkdir()
+        target = Path(shutil.copy(file, folder / "tei" / file.name))
     shutil.copytree(ROOT / "schemas", folder / "schemas")
     return target
 

@@ -184,7 +184,7 @@ def render(source: Source, options: BuildOptions,
     found = find_registers(tree, source.path, source_root(source))
     findings += found.findings
     read += found.files()
-    registers = found.params([saxon.Document(t) for t in found.trees])
+    registers = found.params(found.documents())
     document = saxon.Document(tree)
     del tree, found
     outputs: dict[Path, bytes] = {}

@@ -46,6 +46,8 @@ POINTER_ATTRIBUTES = ("ref", "target", "corresp", "who", "resp", "sameAs")
 MAX_REGISTER_FILES = 64
 
 _cache: dict[Path, tuple[tuple[int, int], etree._ElementTree]] = {}
+#: id(tree) -> (tree, its toolkit.core.saxon.Document), for the trees of _cache
+_documents: dict[int, tuple[etree._ElementTree, object]] = {}
 
 
 @dataclass
@@ -66,6 +68,12 @@ class Registers:
         shared_ids = {id(t) for t in self.shared}
         shared = [d for d, t in zip(docs, self.trees) if id(t) in shared_ids]
         return {PARAM: docs, **({SHARED_PARAM: shared} if shared else {})}
+
+    def documents(self) -> list:
+        """The trees as :class:`toolkit.core.saxon.Document`, one per register file while the
+        file is unchanged: a register shared by a thousand documents is serialised for Saxon
+        once, and a warm server (``serve``) does not hand it over again on every save."""
+        return [_document(tree) for tree in self.trees]
 
     def files(self) -> list[Path]:
         """The register files read (for a build manifest's inputs)."""
@@ -158,6 +166,20 @@ def _parse(target: Path, boundary: Path) -> etree._ElementTree:
     tree = parse_file(target, include_root=boundary)
     _cache[target] = (stamp, tree)
     return tree
+
+
+def _document(tree: etree._ElementTree):
+    """The Saxon form of a register tree of :data:`_cache` (made on first use)."""
+    from toolkit.core import saxon
+
+    key = id(tree)
+    cached = _documents.get(key)
+    if cached is None or cached[0] is not tree:
+        live = {id(t) for _, t in _cache.values()}
+        for stale in [k for k in _documents if k not in live]:
+            del _documents[stale]
+        cached = _documents[key] = (tree, saxon.Document(tree))
+    return cached[1]
 
 
 def _display(path: Path) -> str:

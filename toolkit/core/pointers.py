@@ -17,6 +17,8 @@ pointer the HTML links is one ``validate`` accepts and the other way round. A po
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,10 +106,21 @@ def resolve(token: str, base_url: str, prefixes: PrefixDefs) -> Pointer | None:
     file_part, _, fragment = expanded.partition("#")
     if not file_part:
         return Pointer(token, expanded, None, fragment)
-    parts = urlsplit(urljoin(base_url or "", file_part))
+    file = _local_file(base_url or "", file_part, os.getcwd())
+    return None if file is None else Pointer(token, expanded, file, fragment)
+
+
+@functools.lru_cache(maxsize=4096)
+def _local_file(base_url: str, file_part: str, cwd: str) -> Path | None:
+    """The local file ``file_part`` names relative to ``base_url`` (relative to ``cwd``
+    when that is relative too), or None for another host or scheme. Cached: a register of
+    a thousand entries repeats the same few file names thousands of times, and each
+    resolution asks the file system (``realpath``); ``serve`` and ``lsp`` look them up
+    again on every keystroke and save."""
+    parts = urlsplit(urljoin(base_url, file_part))
     if parts.scheme not in ("file", "") or parts.netloc not in ("", "localhost"):
         return None
-    return Pointer(token, expanded, Path(unquote(parts.path)).resolve(), fragment)
+    return Path(unquote(parts.path)).resolve()
 
 
 def pointed_files(tree: etree._ElementTree, attributes: tuple[str, ...]):

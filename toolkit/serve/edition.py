@@ -38,7 +38,7 @@ def render_format(doc: Document, fmt: str, sheets: WarmStylesheets,
     tree = parse_file(doc.path)
     require_tei(tree, name)
     found = find_registers(tree, doc.path, root)
-    params = {**params, **found.params()}
+    params = {**params, **found.params(found.documents())}
     result = sheets.get(fmt).transform(tree, params=params, name=name,
                                        base_uri=tree.docinfo.URL or None)
     warnings = list(found.findings) + [

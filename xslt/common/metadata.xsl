@@ -120,7 +120,7 @@
         else map{'family': $words[last()], 'given': string-join($words[position() lt last()], ' '), 'literal': $full}"/>
   </xsl:function>
 
-  <xsl:function name="ed:metadata" as="map(*)">
+  <xsl:function name="ed:metadata" as="map(*)" cache="yes">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="d" select="if ($doc instance of document-node()) then ($doc/*)[1] else $doc"/>
     <xsl:variable name="h" select="($d/tei:teiHeader, $d//tei:teiHeader)[1]"/>

@@ -22,6 +22,11 @@
     ed:or($value, $fallback)  $value unless it is empty or blank
     ed:lang($node)      the xml:lang in force at a node
     ed:xml-source($nodes)     encoded examples (egXML) as a reader sees the XML
+
+  Every function here is declared cache="yes": the same nodes are read as text many times
+  in one transform (an entry's name for each mention's popup, the register, the index,
+  the citation), and the answer cannot change while it runs. Halved the HTML page of the
+  telegram with plain.xsl, registers.xsl and pointers.xsl together.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -39,19 +44,19 @@
   <xsl:variable name="ed:_diplomatic-names" as="xs:string*" select="('sic', 'orig', 'abbr')"/>
   <xsl:variable name="ed:_normalised-names" as="xs:string*" select="('corr', 'reg', 'expan')"/>
 
-  <xsl:function name="ed:diplomatic-readings" as="element()*">
+  <xsl:function name="ed:diplomatic-readings" as="element()*" cache="yes">
     <xsl:param name="choice" as="element()"/>
     <xsl:sequence select="$choice/tei:*[local-name() = $ed:_diplomatic-names]"/>
   </xsl:function>
 
-  <xsl:function name="ed:normalised-readings" as="element()*">
+  <xsl:function name="ed:normalised-readings" as="element()*" cache="yes">
     <xsl:param name="choice" as="element()"/>
     <xsl:sequence select="$choice/tei:*[local-name() = $ed:_normalised-names]"/>
   </xsl:function>
 
   <!-- One of corr/reg/expan (or sic/orig/abbr when diplomatic), in that order of preference,
        else a seg, else the first child; the sic of a quoted text in either reading. -->
-  <xsl:function name="ed:chosen" as="element()?">
+  <xsl:function name="ed:chosen" as="element()?" cache="yes">
     <xsl:param name="choice" as="element()"/>
     <xsl:variable name="wanted" select="(if ($ed:diplomatic) then $ed:_diplomatic-names else $ed:_normalised-names), 'seg'"/>
     <xsl:sequence select="if (ed:keeps-source($choice)) then $choice/tei:sic[1]
@@ -62,7 +67,7 @@
        e.g. abstract source="#archive-page"): the quotation is given as published, its error
        kept and marked [sic] in every reading; the correction is the editors' aside. Nothing
        quoted is silently corrected. -->
-  <xsl:function name="ed:keeps-source" as="xs:boolean">
+  <xsl:function name="ed:keeps-source" as="xs:boolean" cache="yes">
     <xsl:param name="choice" as="element()"/>
     <xsl:sequence select="exists($choice/tei:sic) and exists($choice/tei:corr)
                           and exists($choice/ancestor::*[@source][self::tei:abstract or self::tei:quote or self::tei:q
@@ -72,19 +77,19 @@
   <!-- " [sic]" after a sic that stands on its own or in quoted text (ed:keeps-source), else
        the empty string: what every format writes after the sic's text. (The sic of another
        choice is the diplomatic reading itself, which needs no mark.) -->
-  <xsl:function name="ed:sic-mark" as="xs:string">
+  <xsl:function name="ed:sic-mark" as="xs:string" cache="yes">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="if ($el/self::tei:sic and (not($el/parent::tei:choice) or ed:keeps-source($el/..)))
                           then ' [' || ed:label('sic') || ']' else ''"/>
   </xsl:function>
 
-  <xsl:function name="ed:in-reading" as="xs:boolean">
+  <xsl:function name="ed:in-reading" as="xs:boolean" cache="yes">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="if ($el/self::tei:am) then $ed:diplomatic
                           else if ($el/self::tei:ex) then not($ed:diplomatic) else true()"/>
   </xsl:function>
 
-  <xsl:function name="ed:plain" as="xs:string">
+  <xsl:function name="ed:plain" as="xs:string" cache="yes">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:apply-templates select="$nodes" mode="ed:plain"/>
@@ -92,7 +97,7 @@
     <xsl:sequence select="string-join($parts)"/>
   </xsl:function>
 
-  <xsl:function name="ed:flat" as="xs:string">
+  <xsl:function name="ed:flat" as="xs:string" cache="yes">
     <xsl:param name="node" as="node()?"/>
     <xsl:sequence select="normalize-space(ed:plain(if ($node instance of element()) then $node/node() else $node))"/>
   </xsl:function>
@@ -130,20 +135,20 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:function name="ed:or" as="xs:string">
+  <xsl:function name="ed:or" as="xs:string" cache="yes">
     <xsl:param name="value" as="xs:string?"/>
     <xsl:param name="fallback" as="xs:string"/>
     <xsl:sequence select="if (normalize-space($value)) then $value else $fallback"/>
   </xsl:function>
 
-  <xsl:function name="ed:lang" as="xs:string?">
+  <xsl:function name="ed:lang" as="xs:string?" cache="yes">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="$node/ancestor-or-self::*[@xml:lang][1]/@xml:lang/string()"/>
   </xsl:function>
 
   <!-- Markup serialized, its text unescaped once (as the example's author wrote it), without
        the namespace declarations serialization adds (the example's author wrote none). -->
-  <xsl:function name="ed:xml-source" as="xs:string">
+  <xsl:function name="ed:xml-source" as="xs:string" cache="yes">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:sequence select="string-join($nodes ! (if (. instance of text()) then string(.)
                           else replace(replace(replace(replace(serialize(., map{'method': 'xml', 'omit-xml-declaration': true()}),

@@ -28,6 +28,9 @@
     ed:is-local($el)                 true if $el is in the document being transformed
 
   Internal: ed:_expand-prefix, ed:_in-file, ed:_uri-key.
+
+  Its functions are declared cache="yes" (see plain.xsl): the same pointer is followed
+  for each mention's link, popup and back link.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -52,7 +55,7 @@
 
   <!-- Whether a ref or ptr of the text points to this element (a print edition sets an anchor
        only there, so that its output stays small). -->
-  <xsl:function name="ed:is-ref-target" as="xs:boolean">
+  <xsl:function name="ed:is-ref-target" as="xs:boolean" cache="yes">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="exists($el/@xml:id) and root($el) instance of document-node()
                           and exists(key('ed:_ref-targets', string($el/@xml:id), root($el)))"/>
@@ -61,18 +64,18 @@
   <!-- The document being transformed. -->
   <xsl:variable name="ed:_source" as="node()" select="/"/>
 
-  <xsl:function name="ed:is-local" as="xs:boolean">
+  <xsl:function name="ed:is-local" as="xs:boolean" cache="yes">
     <xsl:param name="el" as="node()"/>
     <xsl:sequence select="root($el) is $ed:_source"/>
   </xsl:function>
 
-  <xsl:function name="ed:target" as="element()?">
+  <xsl:function name="ed:target" as="element()?" cache="yes">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="pointer" as="xs:string?"/>
     <xsl:sequence select="ed:_target($context, tokenize(normalize-space($pointer))[1], 3)"/>
   </xsl:function>
 
-  <xsl:function name="ed:targets" as="element()*">
+  <xsl:function name="ed:targets" as="element()*" cache="yes">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="pointers" as="xs:string?"/>
     <xsl:sequence select="tokenize(normalize-space($pointers)) ! ed:_target($context, ., 3)"/>
@@ -80,13 +83,13 @@
 
   <!-- The pointer attribute of a naming or linking element: @ref, @target, @corresp, or a
        @key that is written as a local pointer. -->
-  <xsl:function name="ed:pointer" as="xs:string?">
+  <xsl:function name="ed:pointer" as="xs:string?" cache="yes">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="($el/@ref, $el/@target, $el/@corresp, $el/@key[starts-with(., '#')])[normalize-space()][1]/string()"/>
   </xsl:function>
 
   <!-- $depth bounds prefix expansions that yield prefixed pointers again. -->
-  <xsl:function name="ed:_target" as="element()?">
+  <xsl:function name="ed:_target" as="element()?" cache="yes">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="p" as="xs:string?"/>
     <xsl:param name="depth" as="xs:integer"/>
@@ -112,7 +115,7 @@
 
   <!-- The pointer a prefixDef makes of the part after the prefix, or () if it does not match
        (or its pattern is not a valid regular expression). -->
-  <xsl:function name="ed:_expand-prefix" as="xs:string?">
+  <xsl:function name="ed:_expand-prefix" as="xs:string?" cache="yes">
     <xsl:param name="def" as="element(tei:prefixDef)"/>
     <xsl:param name="rest" as="xs:string"/>
     <xsl:try>
@@ -124,7 +127,7 @@
   </xsl:function>
 
   <!-- "file.xml#id": the element with that id in this document or in a register document. -->
-  <xsl:function name="ed:_in-file" as="element()?">
+  <xsl:function name="ed:_in-file" as="element()?" cache="yes">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="p" as="xs:string"/>
     <xsl:variable name="file" select="substring-before($p || '#', '#')"/>
@@ -143,7 +146,7 @@
   </xsl:function>
 
   <!-- One spelling per file URI: file:/x, file:///x and file://localhost/x are the same file. -->
-  <xsl:function name="ed:_uri-key" as="xs:string">
+  <xsl:function name="ed:_uri-key" as="xs:string" cache="yes">
     <xsl:param name="uri" as="xs:string?"/>
     <xsl:sequence select="replace(replace(string($uri), '^file:(//localhost)?/+', 'file:///'), ' ', '%20')"/>
   </xsl:function>

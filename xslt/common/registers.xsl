@@ -48,6 +48,9 @@
   (ref, ptr) whose @target is an entry, or a speech (sp/@who) inside tei:text: a person who speaks in a play appears in it, though no name
   in the text may point to them (the register says where they speak, the index lists the
   pages of their speeches).
+
+  Its functions are declared cache="yes" (see plain.xsl): an entry mentioned 24 times is
+  named, dated and described once per transform.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -57,31 +60,31 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
-  <xsl:function name="ed:is-entry" as="xs:boolean">
+  <xsl:function name="ed:is-entry" as="xs:boolean" cache="yes">
     <xsl:param name="el" as="element()?"/>
     <xsl:sequence select="exists($el[@xml:id][ed:is(., 'entry')]
                                  [parent::tei:*[starts-with(local-name(), 'list')] or parent::tei:personGrp])"/>
   </xsl:function>
 
-  <xsl:function name="ed:in-register" as="xs:boolean">
+  <xsl:function name="ed:in-register" as="xs:boolean" cache="yes">
     <xsl:param name="el" as="element()?"/>
     <xsl:sequence select="ed:is-entry($el) and not($el/ancestor::tei:text
                           and (ed:is-local($el) or $el/self::tei:bibl or $el/self::tei:biblStruct))"/>
   </xsl:function>
 
-  <xsl:function name="ed:entry" as="element()?">
+  <xsl:function name="ed:entry" as="element()?" cache="yes">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="pointer" as="xs:string?"/>
     <xsl:sequence select="ed:target($context, $pointer)[ed:is-entry(.)]"/>
   </xsl:function>
 
-  <xsl:function name="ed:entries" as="element()*">
+  <xsl:function name="ed:entries" as="element()*" cache="yes">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="pointers" as="xs:string?"/>
     <xsl:sequence select="ed:targets($context, $pointers)[ed:is-entry(.)]"/>
   </xsl:function>
 
-  <xsl:function name="ed:entry-key" as="xs:string">
+  <xsl:function name="ed:entry-key" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="ed:_uri-key(string(base-uri(root($entry)))) || '#' || $entry/@xml:id"/>
   </xsl:function>
@@ -94,22 +97,22 @@
       'listPerson': 'person', 'listOrg': 'org', 'listPlace': 'place', 'listEvent': 'event',
       'listBibl': 'communication', 'listObject': 'object', 'listNym': 'nym'}"/>
 
-  <xsl:function name="ed:entry-kind" as="xs:string">
+  <xsl:function name="ed:entry-kind" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="($entry[self::tei:*] ! $ed:_kind-of-element(local-name(.)), 'entry')[1]"/>
   </xsl:function>
 
-  <xsl:function name="ed:list-kind" as="xs:string">
+  <xsl:function name="ed:list-kind" as="xs:string" cache="yes">
     <xsl:param name="list" as="element()"/>
     <xsl:sequence select="ed:entry-kind($list)"/>
   </xsl:function>
 
-  <xsl:function name="ed:kind-label" as="xs:string">
+  <xsl:function name="ed:kind-label" as="xs:string" cache="yes">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:sequence select="ed:label((map{'org': 'organisation', 'place': 'place-kind'}($kind), $kind)[1])"/>
   </xsl:function>
 
-  <xsl:function name="ed:kinds-label" as="xs:string">
+  <xsl:function name="ed:kinds-label" as="xs:string" cache="yes">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:sequence select="ed:label((map{'person': 'persons', 'org': 'organisations', 'place': 'places',
                                         'event': 'events', 'communication': 'bibl', 'object': 'objects',
@@ -126,14 +129,14 @@
   <xsl:variable name="ed:_place-forms" as="xs:string*"
       select="('settlement', 'country', 'region', 'district', 'bloc')"/>
 
-  <xsl:function name="ed:entry-forms" as="element()*">
+  <xsl:function name="ed:entry-forms" as="element()*" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="forms" select="$entry/tei:*[local-name() = $ed:_name-forms]"/>
     <xsl:sequence select="if (exists($forms)) then $forms
                           else ($entry/tei:*[local-name() = $ed:_place-forms])[1]"/>
   </xsl:function>
 
-  <xsl:function name="ed:main-form" as="element()?">
+  <xsl:function name="ed:main-form" as="element()?" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="forms" select="ed:entry-forms($entry)"/>
     <xsl:variable name="lang" select="(ed:lang($entry), 'en')[1]"/>
@@ -142,14 +145,14 @@
                            $forms)[1]"/>
   </xsl:function>
 
-  <xsl:function name="ed:name-string" as="xs:string">
+  <xsl:function name="ed:name-string" as="xs:string" cache="yes">
     <xsl:param name="name" as="element()?"/>
     <xsl:sequence select="if ($name/* and not($name/text()[normalize-space()]))
                           then string-join($name/* ! normalize-space(ed:plain(.))[.], ' ')
                           else normalize-space(ed:plain($name))"/>
   </xsl:function>
 
-  <xsl:function name="ed:entry-name" as="xs:string">
+  <xsl:function name="ed:entry-name" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="main" select="ed:main-form($entry)"/>
     <xsl:sequence select="(if ($main) then ed:name-string($main)
@@ -157,7 +160,7 @@
                           => ed:or(string($entry/@xml:id))"/>
   </xsl:function>
 
-  <xsl:function name="ed:other-forms" as="element()*">
+  <xsl:function name="ed:other-forms" as="element()*" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="main" select="ed:entry-name($entry)"/>
     <xsl:for-each-group select="ed:entry-forms($entry) except ed:main-form($entry)" group-by="ed:name-string(.)">
@@ -171,7 +174,7 @@
        name in a family-name-first language, keeps the order: "Kim Il Sung" files under K;
        a role named with an article, "The Pilot", is no personal name and files under P);
        else the name without a leading article. Lower case, accents folded. -->
-  <xsl:function name="ed:entry-sort-key" as="xs:string">
+  <xsl:function name="ed:entry-sort-key" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="parts" select="ed:surname-parts($entry)"/>
     <xsl:variable name="key" select="(($entry/@sortKey, ed:main-form($entry)/@sortKey)[normalize-space()][1],
@@ -182,7 +185,7 @@
 
   <!-- The name as an index prints it: "Surname, Forenames" when it files by surname, except
        a name whose family name comes first anyway ("Kim Il Sung", "Peng Dehuai"). -->
-  <xsl:function name="ed:index-heading" as="xs:string">
+  <xsl:function name="ed:index-heading" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="parts" select="ed:surname-parts($entry)"/>
     <xsl:variable name="main" select="ed:main-form($entry)"/>
@@ -196,7 +199,7 @@
   <xsl:variable name="ed:family-first" as="xs:string*" select="('ko', 'zh', 'ja', 'vi', 'hu', 'mn')"/>
 
   <!-- (surname, forenames) of a person's main name as an index files it, or empty. -->
-  <xsl:function name="ed:surname-parts" as="xs:string*">
+  <xsl:function name="ed:surname-parts" as="xs:string*" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="main" select="ed:main-form($entry)"/>
     <xsl:variable name="words" select="tokenize(ed:entry-name($entry))"/>
@@ -214,7 +217,7 @@
     </xsl:choose>
   </xsl:function>
 
-  <xsl:function name="ed:family-first" as="xs:boolean">
+  <xsl:function name="ed:family-first" as="xs:boolean" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="some $n in ed:entry-forms($entry) satisfies
                             (lower-case(substring-before((ed:lang($n), '')[1] || '-', '-')) = $ed:family-first
@@ -223,17 +226,17 @@
 
   <!-- ===== facts ===== -->
 
-  <xsl:function name="ed:birth" as="xs:string?">
+  <xsl:function name="ed:birth" as="xs:string?" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="($entry/tei:birth ! (ed:date-text(.), ed:flat(.)))[normalize-space()][1]"/>
   </xsl:function>
 
-  <xsl:function name="ed:death" as="xs:string?">
+  <xsl:function name="ed:death" as="xs:string?" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="($entry/tei:death ! (ed:date-text(.), ed:flat(.)))[normalize-space()][1]"/>
   </xsl:function>
 
-  <xsl:function name="ed:life" as="xs:string?">
+  <xsl:function name="ed:life" as="xs:string?" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="b" select="ed:birth($entry)"/>
     <xsl:variable name="d" select="ed:death($entry)"/>
@@ -245,7 +248,7 @@
         else ()"/>
   </xsl:function>
 
-  <xsl:function name="ed:life-years" as="xs:string?">
+  <xsl:function name="ed:life-years" as="xs:string?" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="b" select="ed:year((ed:iso-date($entry/tei:birth[1]), ed:birth($entry))[1])"/>
     <xsl:variable name="d" select="ed:year((ed:iso-date($entry/tei:death[1]), ed:death($entry))[1])"/>
@@ -253,7 +256,7 @@
                           else if ($d) then ed:label('died-abbr') || ' ' || $d else ()"/>
   </xsl:function>
 
-  <xsl:function name="ed:entry-details" as="xs:string*">
+  <xsl:function name="ed:entry-details" as="xs:string*" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:for-each select="$entry/(tei:state | tei:occupation | tei:affiliation | tei:roleName | tei:faith
                                   | tei:nationality | tei:trait | tei:location | tei:country | tei:region)
@@ -266,7 +269,7 @@
     </xsl:for-each>
   </xsl:function>
 
-  <xsl:function name="ed:entry-notes" as="element()*">
+  <xsl:function name="ed:entry-notes" as="element()*" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="($entry/tei:note, $entry/tei:desc, $entry/tei:event/tei:p)[normalize-space()]"/>
   </xsl:function>
@@ -280,27 +283,27 @@
   <xsl:key name="ed:_all-mentions" _match="(({$ed:match?name})[@ref] | (tei:ref | tei:ptr)[@target] | tei:sp[@who])[ancestor::tei:text]"
       use="'mention'"/>
 
-  <xsl:function name="ed:mention-entries" as="element()*">
+  <xsl:function name="ed:mention-entries" as="element()*" cache="yes">
     <xsl:param name="mention" as="element()"/>
     <xsl:sequence select="ed:entries($mention, string-join($mention/(@ref, @who, self::tei:ref/@target,
                                                                      self::tei:ptr/@target), ' '))"/>
   </xsl:function>
 
-  <xsl:function name="ed:mentions" as="element()*">
+  <xsl:function name="ed:mentions" as="element()*" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:param name="in" as="node()*"/>
     <xsl:variable name="key" select="ed:entry-key($entry)"/>
     <xsl:sequence select="$in ! key('ed:_mentions', $key, .)"/>
   </xsl:function>
 
-  <xsl:function name="ed:mentioned-entries" as="element()*">
+  <xsl:function name="ed:mentioned-entries" as="element()*" cache="yes">
     <xsl:param name="in" as="node()*"/>
     <xsl:sequence select="($in ! key('ed:_all-mentions', 'mention', .) ! ed:mention-entries(.))/."/>
   </xsl:function>
 
   <xsl:variable name="ed:index-kinds" as="xs:string*" select="('person', 'org', 'place', 'event', 'communication')"/>
 
-  <xsl:function name="ed:index-entries" as="element()*">
+  <xsl:function name="ed:index-entries" as="element()*" cache="yes">
     <xsl:param name="in" as="node()*"/>
     <xsl:param name="kind" as="xs:string"/>
     <xsl:perform-sort select="ed:mentioned-entries($in)[ed:entry-kind(.) = $kind]">
@@ -308,13 +311,13 @@
     </xsl:perform-sort>
   </xsl:function>
 
-  <xsl:function name="ed:referenced-entries" as="element()*">
+  <xsl:function name="ed:referenced-entries" as="element()*" cache="yes">
     <xsl:param name="in" as="node()*"/>
     <xsl:sequence select="($in//@*[local-name() = $ed:pointer-attributes][not(namespace-uri())]
                            ! ed:entries(.., .))/."/>
   </xsl:function>
 
-  <xsl:function name="ed:pointer-names" as="xs:string*">
+  <xsl:function name="ed:pointer-names" as="xs:string*" cache="yes">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="pointers" as="xs:string?"/>
     <xsl:sequence select="(for $p in tokenize(normalize-space($pointers))

@@ -23,9 +23,7 @@
       <xsl:with-param name="class" select="('ed-name', @cert ! ('ed-cert-' || ed:token(.)), 'ed-doubtful'[ed:is-doubtful(current())])"/>
       <xsl:with-param name="tip" as="node()*">
         <xsl:if test="$ed:render = 'full'">
-          <xsl:for-each select="ed:entries(., $pointer)">
-            <xsl:call-template name="ed:entry-tip"/>
-          </xsl:for-each>
+          <xsl:sequence select="ed:entries(., $pointer) ! ed:entry-tip(.)"/>
         </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
@@ -46,9 +44,7 @@
                                                        else ()"/>
           <xsl:with-param name="tip" as="node()*">
             <xsl:if test="$ed:render = 'full'">
-              <xsl:for-each select="$entries">
-                <xsl:call-template name="ed:entry-tip"/>
-              </xsl:for-each>
+              <xsl:sequence select="$entries ! ed:entry-tip(.)"/>
             </xsl:if>
           </xsl:with-param>
         </xsl:call-template>

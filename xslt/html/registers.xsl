@@ -16,6 +16,15 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
+  <!-- The popup of an entry, built once per entry however often the text mentions it (a
+       name mentioned 24 times costs one popup); the template below says what is in it. -->
+  <xsl:function name="ed:entry-tip" as="node()*" cache="yes">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:for-each select="$entry">
+      <xsl:call-template name="ed:entry-tip"/>
+    </xsl:for-each>
+  </xsl:function>
+
   <!-- The popup content for one entry (phrasing content only: spans, shown as blocks by CSS). -->
   <xsl:template name="ed:entry-tip">
     <xsl:variable name="main" select="ed:main-form(.)"/>
@@ -218,13 +227,28 @@
         if ($note) then ed:label('note-abbr') || ' ' || ($note/@data-n, substring-after($note/@id, 'note-'))[1]
         else if ($section = 'about') then ed:label('about')
         else if ($m/@data-who and exists($text))
-             then ed:label('speech') || ' ' || (count($m/preceding::h:*[@data-who] intersect $text//h:*) + 1)
+             then ed:label('speech') || ' ' || ed:_text-places($text)(generate-id($m))
         else if (empty($block) or empty($text)) then ed:label('text')
         else if ($kind = ('tei-p', 'tei-ab'))
-             then '¶' || (count($block/preceding::h:*[tokenize(@class) = ('tei-p', 'tei-ab')] intersect $text//h:*) + 1)
+             then '¶' || ed:_text-places($text)(generate-id($block))
         else if ($kind = ('tei-item', 'tei-label'))
              then ed:label('item') || ' ' || (count($block/preceding-sibling::h:*[tokenize(@class) = $kind]) + 1)
         else ed:label(substring-after($kind, 'tei-') ! (if (. = 'head') then 'heading' else .))"/>
+  </xsl:function>
+
+  <!-- The numbers of ed:mention-place, counted once per page rather than once per mention
+       (counting preceding elements for each of them grew with the square of the page): each
+       paragraph (p, ab) of the text section by its number, each speech (@data-who) by its
+       number among the speeches, as many as precede it (not counting those it is inside). -->
+  <xsl:function name="ed:_text-places" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="text" as="element()"/>
+    <xsl:variable name="blocks" select="$text//h:*[tokenize(@class) = ('tei-p', 'tei-ab')]"/>
+    <xsl:variable name="speeches" select="$text//h:*[@data-who]"/>
+    <xsl:sequence select="map:merge((
+        for $i in 1 to count($blocks) return $blocks[$i] ! map{generate-id(.):
+            $i - count(ancestor::h:*[tokenize(@class) = ('tei-p', 'tei-ab')] intersect $blocks)},
+        for $i in 1 to count($speeches) return $speeches[$i] ! map{generate-id(.):
+            $i - count(ancestor::h:*[@data-who] intersect $speeches)}))"/>
   </xsl:function>
 
   <xsl:template name="ed:backlinks">
