@@ -170,11 +170,14 @@ def main(argv: list[str] | None = None) -> int:
             result["build"] = compare(["build", str(corpus), "--to", "html,text", "--force",
                                        ], args.repeat, Path(tmp))
     result["task_overhead"] = task_overhead()
+    result["machine"]["load_average_after"] = os.getloadavg()
     out = ROOT / "benchmarks" / "results" / "dask.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n")
     print(f"{result['corpus']['files']} files, {result['corpus']['mb']} MB; load average "
-          f"{result['machine']['load_average'][0]:.1f}; median of {args.repeat} runs\n")
+          f"{result['machine']['load_average'][0]:.1f} before, "
+          f"{result['machine']['load_average_after'][0]:.1f} after (other work on the "
+          f"machine shows there); median of {args.repeat} runs\n")
     print("| command | where | seconds | × `--jobs 2` (goal ≤ 1.10) | identical | batches |")
     print("|---|---|---|---|---|---|")
     for command in ("validate", "build"):

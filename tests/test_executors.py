@@ -8,6 +8,7 @@ import sys
 
 from tests.conftest import ROOT, TELEGRAM
 from toolkit.core.executors.batches import MAX_ITEMS, Batches
+from toolkit.core.executors.forking import asks_for_local_cluster
 
 
 def test_batches_are_consecutive_cover_every_item_and_hold_about_the_bytes_asked():
@@ -28,10 +29,31 @@ def test_batch_size_follows_the_measured_rate_and_shrinks_at_the_end():
     assert len(first) == 500  # 0.5 s at the guessed 1 MB/s, 1 KB files
     batches.observe(len(first), 500_000, 5.0)  # measured: ten times slower
     assert len(batches.next()) == 50
-    tail = Batches([1000] * 40, workers=2, rate=1e9)
+    tail = Batches([1000] * 40, workers=2, rate=1e5)
     assert len(tail.next()) == 10  # a quarter of what is left, not all of it
+
+
+def test_batches_at_the_end_shrink_no_further_than_a_round_trip_is_worth():
+    batches = Batches([1000] * 400, workers=2, rate=1e6)  # 0.4 s of work in all
+    cut = []
+    while (batch := batches.next()) is not None:
+        cut.append(len(batch))
+    assert cut[:3] == [100, 75, 56]  # a quarter of what is left...
+    assert min(cut[:-1]) == 50  # ...down to 0.05 s of work (50 KB at 1 MB/s), not below
+    assert sum(cut) == 400
     many = Batches([0] * 2000, workers=1, rate=1e6)
     assert len(many.next()) == MAX_ITEMS
+
+
+def test_the_forkserver_starts_early_only_for_a_local_cluster_to_come():
+    assert asks_for_local_cluster(["validate", "corpus", "--executor", "dask", "-j", "2"])
+    assert asks_for_local_cluster(["build", "--executor=dask", "x.xml"])
+    assert not asks_for_local_cluster(["validate", "--executor", "dask", "--scheduler", "tcp://h:1"])
+    assert not asks_for_local_cluster(["validate", "--executor", "dask", "--scheduler=tcp://h:1"])
+    assert not asks_for_local_cluster(["validate", "--executor", "local", "-j", "2"])
+    assert not asks_for_local_cluster(["validate", "-j", "2"])
+    assert not asks_for_local_cluster(["validate", "--", "--executor", "dask"])  # file names
+    assert not asks_for_local_cluster(["validate", "--executor"])
 
 
 def test_scheduler_needs_the_dask_executor(cli):
@@ -98,5 +120,32 @@ def test_a_local_cluster_listens_on_127_0_0_1_only():
         assert len(listening) >= 3  # the scheduler, the nannies, the workers
         assert {address.ip for address in listening} == {"127.0.0.1"}
         assert executor.same_folder
+        # the workers got the quieter intervals of LOCAL_CONFIG, not Dask's defaults
+        ticks = executor.client.run(_tick_interval).values()
+        assert set(ticks) == {"500ms"}
+    finally:
+        executor.close()
+
+
+def _tick_interval() -> str:
+    import dask
+
+    return dask.config.get("distributed.admin.tick.interval")
+
+
+
+def test_workers_of_a_local_cluster_run_in_the_folder_it_was_started_in(tmp_path, monkeypatch):
+    import os
+
+    from toolkit.core.executors import forking
+    from toolkit.core.executors.dask import DaskExecutor
+
+    forking.start()  # where the platform has it, in this folder, before the one below
+    monkeypatch.chdir(tmp_path)
+    executor = DaskExecutor(2)
+    try:
+        assert executor.same_folder  # taken as given for a LocalCluster: it must be true
+        folders = set(executor.client.run(os.getcwd).values())
+        assert {os.path.realpath(f) for f in folders} == {os.path.realpath(tmp_path)}
     finally:
         executor.close()

@@ -56,6 +56,9 @@ def cli() -> None:
 
 def main() -> None:
     """Console-script entry point: never let a traceback reach the user."""
+    from toolkit.core.executors import forking
+
+    forking.start_if_asked(sys.argv[1:])  # its imports overlap ours (see forking)
     try:
         cli.main(standalone_mode=True)
     except ToolkitError as exc:

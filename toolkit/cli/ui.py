@@ -250,6 +250,10 @@ def executor_spec(ctx: click.Context, executor: str, scheduler: str | None,
             if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE:
                 raise click.BadParameter(f"{flag} needs --executor dask", param_hint=flag)
         scheduler = batch_bytes = None
+    elif scheduler is None:  # a LocalCluster to come: start its workers' imports now
+        from toolkit.core.executors import forking
+
+        forking.start()
     return ExecutorSpec(executor, scheduler, batch_bytes)
 
 

@@ -7,8 +7,11 @@ result; a corpus of small files sent one file per task spends its time on schedu
 sources add up to about :data:`TARGET_SECONDS` of work: the first batches are sized from
 :attr:`toolkit.core.executors.Work.rate`, later ones from the bytes per second the
 workers actually got through. Near the end no batch takes more than a share of what is
-left, so that the workers finish together instead of one waiting on a last big batch.
-A fixed ``batch_bytes`` (``--batch-bytes``) replaces all of that.
+left, so that the workers finish together instead of one waiting on a last big batch, but
+none is cut below :data:`MIN_SECONDS` of work either: each task costs its worker a round
+trip to the scheduler (5-30 ms on a 2-core machine) before the next one arrives, more than
+a smaller batch could save at the end. A fixed ``batch_bytes`` (``--batch-bytes``)
+replaces all of that.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from dataclasses import dataclass, field
 
 #: seconds of work a batch aims at (the issue's window: 0.1-1 s)
 TARGET_SECONDS = 0.5
+#: near the end, batches shrink down to this much work, not below (see the docstring)
+MIN_SECONDS = 0.05
 #: a batch never holds more items than this (a corpus of empty files still gets spread)
 MAX_ITEMS = 500
 
@@ -58,8 +63,9 @@ class Batches:
     def target_bytes(self) -> float:
         if self.fixed_bytes:
             return self.fixed_bytes
-        target = self.measured_rate() * self.target_seconds
-        return max(1.0, min(target, self.remaining / (2 * max(1, self.workers))))
+        rate = self.measured_rate()
+        share = max(self.remaining / (2 * max(1, self.workers)), rate * MIN_SECONDS)
+        return max(1.0, min(rate * self.target_seconds, share))
 
     def next(self) -> range | None:
         """The next batch (indices into ``sizes``), or None when all are handed out."""
