@@ -71,10 +71,12 @@ def serve(sources, port, params, stylesheets, as_site) -> None:
     for url, _, page in app.renderer.index():
         if page is not None and page.error is not None:
             click.echo(page.error.format(), err=True)
-    click.echo(f"Ready: {app.url} (Ctrl-C to stop)")
-    sys.stdout.flush()
+    # the handler before the "Ready" line: a supervisor (or a test) that stops the server
+    # as soon as it reads the line must get a clean stop, not Python's default death
     signal.signal(signal.SIGTERM, _interrupt)
     try:
+        click.echo(f"Ready: {app.url} (Ctrl-C to stop)")
+        sys.stdout.flush()
         threading.Event().wait()
     except KeyboardInterrupt:
         pass
