@@ -106,8 +106,12 @@ def _tab_times(page_url: str, source: Path, original: str, rounds: int) -> list[
             text, mark = edited(original, 1000 + round_)
             started = time.perf_counter()
             source.write_text(text, "utf-8")
-            page.wait_for_function(f"document.body.innerText.includes('{mark}')",
+            # textContent, not innerText: innerText lays the page out on every poll, which
+            # delays the very update it waits for; then one frame, in which the new text
+            # is painted
+            page.wait_for_function(f"document.body.textContent.includes('{mark}')",
                                    polling="raf", timeout=60_000)
+            page.evaluate("new Promise(done => requestAnimationFrame(() => done()))")
             times.append(time.perf_counter() - started)
             page.wait_for_selector("#tei-live-panel .tei-live-toggle")
             page.wait_for_function("document.querySelector('#tei-live-panel').dataset.version")
