@@ -62,6 +62,10 @@ class LiveServer(ThreadingHTTPServer):
 class Handler(BaseHTTPRequestHandler):
     server: LiveServer
     protocol_version = "HTTP/1.1"
+    # TCP_NODELAY: an event is a few hundred bytes written to a stream whose last segment
+    # may not be acknowledged yet; Nagle's algorithm would hold it back until it is (up to
+    # the client's delayed ACK, tens of milliseconds of every save-to-page time)
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - quiet by default
         pass
