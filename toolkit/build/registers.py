@@ -46,8 +46,11 @@ POINTER_ATTRIBUTES = ("ref", "target", "corresp", "who", "resp", "sameAs")
 MAX_REGISTER_FILES = 64
 
 _cache: dict[Path, tuple[tuple[int, int], etree._ElementTree]] = {}
-#: id(tree) -> (tree, its toolkit.core.saxon.Document), for the trees of _cache
+#: id(tree) -> (tree, its toolkit.core.saxon.Document), the most recently used last
 _documents: dict[int, tuple[etree._ElementTree, object]] = {}
+#: Saxon forms kept: enough for an edition's shared registers and a document's own, not
+#: one per register file of a whole corpus built in one process
+MAX_DOCUMENTS = 16
 
 
 @dataclass
@@ -173,12 +176,12 @@ def _document(tree: etree._ElementTree):
     from toolkit.core import saxon
 
     key = id(tree)
-    cached = _documents.get(key)
+    cached = _documents.pop(key, None)
     if cached is None or cached[0] is not tree:
-        live = {id(t) for _, t in _cache.values()}
-        for stale in [k for k in _documents if k not in live]:
-            del _documents[stale]
-        cached = _documents[key] = (tree, saxon.Document(tree))
+        cached = (tree, saxon.Document(tree))
+    _documents[key] = cached  # now the most recently used
+    while len(_documents) > MAX_DOCUMENTS:
+        del _documents[next(iter(_documents))]
     return cached[1]
 
 
