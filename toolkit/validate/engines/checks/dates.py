@@ -17,6 +17,7 @@ from typing import Callable
 from lxml import etree
 
 from toolkit.core.findings import Finding
+from toolkit.validate.days import days_in_month
 
 DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
 #: every attribute :func:`check_element` reads
@@ -76,12 +77,7 @@ MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July
 
 
 def _days_in(year: int | None, month: int | None) -> int:
-    if month is None:
-        return 31
-    if month == 2:
-        leap = year is None or year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-        return 29 if leap else 28
-    return 30 if month in (4, 6, 9, 11) else 31
+    return 31 if month is None else days_in_month(year, month)
 
 
 def _why(kind: str, value: str, reason: str) -> str:

@@ -18,6 +18,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from toolkit.validate.days import days_in_month
+
 XSD = "http://www.w3.org/2001/XMLSchema-datatypes"
 _SPACE = " \t\r\n"
 _SPACES = re.compile("[ \t\r\n]+")
@@ -195,12 +197,6 @@ def _shape(name: str) -> re.Pattern | None:
     return found
 
 
-def _days_in_month(year: int, month: int) -> int:
-    if month == 2:
-        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
-
-
 def _date_like(name: str, value: str) -> bool:
     m = _shape(name).match(value)
     if m is None:
@@ -214,7 +210,7 @@ def _date_like(name: str, value: str) -> bool:
         return False
     if parts.get("d"):
         day = int(parts["d"])
-        if not 1 <= day <= (_days_in_month(year if year > 0 else 2000, month)
+        if not 1 <= day <= (days_in_month(year if year > 0 else 2000, month)
                             if name != "gDay" else 31):
             return False
     return True
