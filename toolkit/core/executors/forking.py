@@ -19,9 +19,21 @@ PRELOAD = ["distributed", "toolkit.validate.run", "toolkit.validate.engines.chec
            "toolkit.build.pipeline"]
 
 
+#: what :func:`start` answered, once it has run (``python -m toolkit``, the CLI's entry
+#: point and the configuration each ask; the first one starts the server)
+_started: bool | None = None
+
+
 def start() -> bool:
     """Start the forkserver with :data:`PRELOAD` imported; False where the platform has
     none (the workers are then spawned) or Dask is not installed."""
+    global _started
+    if _started is None:
+        _started = _start()
+    return _started
+
+
+def _start() -> bool:
     import importlib.util
     import multiprocessing
     import multiprocessing.forkserver  # here: a command line without Dask never pays it
