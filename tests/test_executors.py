@@ -105,13 +105,27 @@ def test_without_dask_the_executor_says_how_to_install_it(tmp_path):
 
 
 def test_a_local_cluster_listens_on_127_0_0_1_only():
+    """... and not on Dask's dashboard port, 8787: a user's own cluster may have it (here
+    this test holds it, where it is free), and taking it would print a warning."""
+    import socket
+    import warnings
+
     import psutil
 
     from toolkit.core.executors.dask import DaskExecutor
 
     me = psutil.Process()
     before = {c.laddr for c in me.net_connections("inet") if c.status == psutil.CONN_LISTEN}
-    executor = DaskExecutor(2)
+    dashboard = socket.socket()
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        try:
+            dashboard.bind(("127.0.0.1", 8787))
+            dashboard.listen()
+        except OSError:
+            pass  # taken already: the same case
+        executor = DaskExecutor(2)
+    dashboard.close()
     try:
         processes = [me, *me.children(recursive=True)]
         listening = [c.laddr for p in processes for c in p.net_connections("inet")
@@ -119,6 +133,8 @@ def test_a_local_cluster_listens_on_127_0_0_1_only():
         assert len(processes) >= 3  # this process and two workers
         assert len(listening) >= 3  # the scheduler, the nannies, the workers
         assert {address.ip for address in listening} == {"127.0.0.1"}
+        assert 8787 not in {address.port for address in listening}
+        assert not [w for w in warned if "already in use" in str(w.message)]
         assert executor.same_folder
         # the workers got the quieter intervals of LOCAL_CONFIG, not Dask's defaults
         ticks = executor.client.run(_tick_interval).values()

@@ -31,7 +31,8 @@ Designed for many small files, after what Dask's own users ran into:
   Dask's defaults (:data:`LOCAL_CONFIG`: a 500 ms event-loop tick, no profiler), which
   would otherwise take ~8 % of a core from the work.
 * **Nothing listens beyond this machine** unless asked: the ``LocalCluster``'s scheduler,
-  nannies and workers bind to 127.0.0.1 and it has no dashboard; ``--scheduler`` joins
+  nannies and workers bind to 127.0.0.1 and it has no dashboard (the scheduler's HTTP
+  routes, health and metrics, are on a free port of 127.0.0.1); ``--scheduler`` joins
   a cluster the user runs.
 """
 
@@ -73,6 +74,11 @@ LOCAL_CONFIG = {"distributed.scheduler.allowed-failures": 0,
                 # warning of a loop blocked for more than 3 s still comes)
                 "distributed.admin.tick.interval": "500ms",
                 "distributed.admin.system-monitor.interval": "2s"}
+
+#: where the LocalCluster's scheduler serves its HTTP routes (health, metrics: it always
+#: does, even without a dashboard): a free port of 127.0.0.1, not Dask's 8787, where the
+#: dashboard of a cluster the user runs may be, and a warning would say it was taken
+SCHEDULER_HTTP = {"dashboard_address": "127.0.0.1:0"}
 
 CONNECT_TIMEOUT = 30
 #: an item that took its worker down this many times is reported, not retried
@@ -149,7 +155,7 @@ class DaskExecutor:
                     self.cluster = LocalCluster(
                         n_workers=max(1, jobs), threads_per_worker=1, processes=True,
                         host="127.0.0.1", scheduler_port=0, dashboard_address=None,
-                        silence_logs=quiet)
+                        scheduler_kwargs=SCHEDULER_HTTP, silence_logs=quiet)
                 self.client = Client(self.cluster, set_as_default=False)
         except (OSError, TimeoutError, ValueError, RuntimeError) as exc:
             where = f"the Dask scheduler at {scheduler}" if scheduler else "a Dask LocalCluster"
