@@ -150,3 +150,32 @@ def test_site_on_dask_writes_the_site_a_local_run_writes(tmp_path, cli):
                 for n, b in files.items() if not n.startswith(".")}
 
     assert comparable(dask_files) == comparable(local_files)
+
+
+def test_a_cluster_that_stays_up_sees_an_edited_include(tmp_path, cli):
+    """The workers of a joined cluster keep what they compiled between commands; a file
+    the schema includes is edited between two commands, and the second one reports what
+    the edited schema says, as a local run does."""
+    from distributed import LocalCluster
+
+    from tests.test_schema_reload import SCHEMAS, _write
+
+    main, part_name, part = SCHEMAS["rng"]
+    (tmp_path / "main.rng").write_text(main, encoding="utf-8")
+    included = tmp_path / part_name
+    included.write_text(part.replace("{}", "a"), encoding="utf-8")
+    doc = tmp_path / "doc.xml"
+    doc.write_text("<doc><a>x</a></doc>", encoding="utf-8")
+    args = ("validate", str(doc), "--schema", str(tmp_path / "main.rng"), "--format", "json")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        joined = ("--executor", "dask", "--scheduler", cluster.scheduler_address)
+        first = cli(*args, *joined)
+        _write(included, part.replace("{}", "b"))
+        second = cli(*args, *joined)
+    local = cli(*args)
+    assert first.returncode == 0, first.stderr
+    assert second.returncode == local.returncode == 1, second.stderr
+    assert report(second.stdout) == report(local.stdout)
+    rules = [f["rule"] for f in report(second.stdout)["files"][0]["findings"]]
+    assert rules and set(rules) == {"relaxng"}  # <a> not allowed, <b> missing

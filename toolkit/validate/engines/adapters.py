@@ -35,6 +35,7 @@ class _Wrapped(Engine):
     def __init__(self, schema) -> None:
         self.schema = schema
         self.path = schema.path
+        self.files = getattr(schema, "files", {})
 
 
 class RelaxNGEngine(_Wrapped):

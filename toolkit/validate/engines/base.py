@@ -16,7 +16,8 @@ table and keeps the engine (or the :class:`SchemaUnusable` it raised, so a schem
 timed out is not retried) in one cache per process, keyed by the schema file's content
 hash, its resolved path (relative includes depend on it) and the :class:`LoadContext`.
 The files of one run therefore share every compiled schema, and a schema edited during a
-long-lived process (a language server) is loaded afresh.
+long-lived process (a language server, the workers of a Dask cluster that stays up) is
+loaded afresh, as is one whose included or imported files changed (:attr:`Engine.files`).
 
 The contract for an engine module (what other schema languages must provide)::
 
@@ -98,6 +99,10 @@ class Engine(ABC):
     kind: ClassVar[str] = ""
     #: the schema file, or None for engines without one (the reference checks)
     path: Path | None = None
+    #: path -> sha256 of every file the engine was made from (its includes and imports):
+    #: :func:`load` makes it afresh when one of them changed, in a process that lives on
+    #: (a language server, a worker of a Dask cluster that stays up between commands)
+    files: dict[str, str] = {}
 
     @abstractmethod
     def iter_findings(self, tree: etree._ElementTree, name: str,
@@ -173,8 +178,18 @@ def content_digest(path: Path) -> str:
     return _digests.hash(Path(path).resolve()).sha256
 
 
+def unchanged(files: dict[str, str]) -> bool:
+    """Every file of ``files`` (path -> sha256) still has those bytes: one ``stat`` each,
+    a read only of a file whose size or mtime moved."""
+    try:
+        return all(content_digest(Path(name)) == sha for name, sha in files.items())
+    except OSError:
+        return False
+
+
 def load(kind: str, path: Path | str | None, context: LoadContext = LoadContext()) -> Engine:
-    """The engine for the schema ``path`` of ``kind``, loaded once per process and content.
+    """The engine for the schema ``path`` of ``kind``, loaded once per process and content
+    (of the schema file and of every file it includes: :attr:`Engine.files`).
 
     Raises :class:`SchemaUnusable` (also remembered: it is raised again for the same schema
     and context without a second attempt).
@@ -194,6 +209,8 @@ def load(kind: str, path: Path | str | None, context: LoadContext = LoadContext(
                                  rule="schema-unavailable") from None
     key = (kind, str(resolved), digest, context.key())
     cached = _engines.get(key)
+    if isinstance(cached, Engine) and not unchanged(cached.files):
+        cached = None
     if cached is None:
         try:
             cached = spec.load(Path(path) if path is not None else None, context)

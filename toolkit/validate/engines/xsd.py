@@ -24,18 +24,21 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
+from urllib.parse import unquote, urljoin, urlparse
 
 from lxml import etree
 
 from toolkit.core.findings import Finding
 from toolkit.validate.catalog import is_remote, parse_schema, schema_parser
-from toolkit.validate.engines.base import Engine, LoadContext, SchemaUnusable
+from toolkit.validate.engines.base import Engine, LoadContext, SchemaUnusable, content_digest
 from toolkit.validate.locate import element_at, xpath_of
 
 if TYPE_CHECKING:
     import xmlschema
 
 VC = "http://www.w3.org/2007/XMLSchema-versioning"
+XS = "http://www.w3.org/2001/XMLSchema"
+_REFERENCES = ("include", "import", "redefine", "override")
 
 
 class XSDEngine(Engine):
@@ -136,9 +139,39 @@ def load(path: Path, context: LoadContext = LoadContext()) -> XSDEngine:
         except etree.XMLSchemaParseError:
             pass  # xmlschema says why, or loads what libxml2 cannot
     engine = XSDEngine(Path(path), version, libxml2, context.catalogs)
+    engine.files = schema_files(Path(path), doc, parser)
     if libxml2 is None:
         engine.reference  # noqa: B018 - raise now if no engine can load it
     return engine
+
+
+def schema_files(path: Path, doc: etree._ElementTree,
+                 parser: etree.XMLParser) -> dict[str, str]:
+    """Resolved path -> sha256 of the XSD and of every local file it includes, imports,
+    redefines or overrides, transitively: what both engines read (remote locations are
+    never read; catalogs map them, and the catalogs are part of the cache key)."""
+    files: dict[str, str] = {}
+    pending = [(Path(path).resolve(), doc)]
+    while pending:
+        where, tree = pending.pop()
+        if str(where) in files:
+            continue
+        try:
+            files[str(where)] = content_digest(where)
+        except OSError:
+            continue
+        for ref in tree.iter(*(f"{{{XS}}}{name}" for name in _REFERENCES)):
+            location = ref.get("schemaLocation")
+            if not location or is_remote(location):
+                continue
+            target = Path(unquote(urlparse(urljoin(where.as_uri(), location)).path))
+            if str(target) in files or not target.is_file():
+                continue
+            try:
+                pending.append((target, parse_schema(target, parser)))
+            except (OSError, etree.XMLSyntaxError):  # its bytes still count
+                pending.append((target, etree.ElementTree(etree.Element("unread"))))
+    return files
 
 
 def _message(error) -> str:

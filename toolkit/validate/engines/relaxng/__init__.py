@@ -34,6 +34,7 @@ from lxml import etree
 
 from toolkit.core.errors import ToolkitError
 from toolkit.core.findings import Finding
+from toolkit.validate.engines.base import unchanged
 from toolkit.validate.engines.relaxng import cache
 from toolkit.validate.engines.relaxng.derive import Deriver
 from toolkit.validate.engines.relaxng.locations import scan
@@ -53,8 +54,10 @@ class RelaxNGSchema:
     """A prepared RELAX NG schema: patterns, their remembered derivatives, the elements."""
 
     def __init__(self, path: Path, builder: Builder, start: Pattern, compile_seconds: float,
-                 from_cache: bool) -> None:
+                 from_cache: bool, files: dict[str, str] | None = None) -> None:
         self.path = path
+        #: path -> sha256 of every file read: the schema and what it includes
+        self.files = files or {}
         self.start = start
         self.compile_seconds = compile_seconds
         self.from_cache = from_cache
@@ -135,7 +138,7 @@ def load(path: Path | str, timeout: float = DEFAULT_TIMEOUT, catalogs=None) -> R
     remembered = _loaded.get((key, str(path.resolve())))
     if isinstance(remembered, SchemaUnusable):
         raise remembered
-    if remembered is not None:
+    if remembered is not None and unchanged(remembered.files):
         return remembered
     try:
         schema = _prepare(path, data, key, catalogs, timeout)
@@ -152,7 +155,8 @@ def _prepare(path: Path, data: bytes, key: str, catalogs, timeout: float) -> Rel
     builder = Builder()
     found = cache.load(cache_file, builder)
     if found is not None and cache.files_unchanged(found[1]):
-        return RelaxNGSchema(path, builder, found[0], time.perf_counter() - started, True)
+        return RelaxNGSchema(path, builder, found[0], time.perf_counter() - started, True,
+                             found[1])
     builder = Builder()
     reader = Reader(builder, catalogs, time.monotonic() + timeout)
     limit = sys.getrecursionlimit()
@@ -170,7 +174,8 @@ def _prepare(path: Path, data: bytes, key: str, catalogs, timeout: float) -> Rel
     finally:
         sys.setrecursionlimit(limit)
     cache.save(cache_file, cache.dump(start, reader.files))
-    return RelaxNGSchema(path, builder, start, time.perf_counter() - started, False)
+    return RelaxNGSchema(path, builder, start, time.perf_counter() - started, False,
+                         dict(reader.files))
 
 
 __all__ = ["DEFAULT_TIMEOUT", "RelaxNGSchema", "SchemaUnusable", "load"]

@@ -61,7 +61,8 @@ def load(path: Path | str, context: object = None, *, phase: str | None = None) 
                             warnings=model.warnings,
                             has_documents=any(p.documents for p in model.patterns),
                             choose_phase=choose and any(ph.get("when") for ph in
-                                                        schema.iter(S + "phase")))
+                                                        schema.iter(S + "phase")),
+                            files=dict(sources.files))
 
 
 def load_schematron(path: Path | str, phase: str | None = None) -> SchematronSchema:

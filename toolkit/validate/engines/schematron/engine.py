@@ -55,6 +55,8 @@ class SchematronSchema:
     has_documents: bool = False
     choose_phase: bool = False
     _phases: dict[str, "SchematronSchema"] = field(repr=False, default_factory=dict)
+    #: resolved path -> sha256 of every file the schema was read from (its includes)
+    files: dict[str, str] = field(repr=False, default_factory=dict)
 
     kind = "sch"
 

@@ -15,6 +15,7 @@ with that file's prefixes, which is what ISO asks of ``sch:include`` and ``sch:e
 from __future__ import annotations
 
 import copy
+import hashlib
 from pathlib import Path
 
 from lxml import etree
@@ -29,6 +30,8 @@ class Sources:
     def __init__(self) -> None:
         self._trees: dict[str, etree._ElementTree] = {}
         self.namespaces: dict[str, dict[str, str]] = {}
+        #: resolved path -> sha256 of every file parsed (the schema's includes, extends)
+        self.files: dict[str, str] = {}
 
     def parse(self, path: Path, referrer: etree._Element | None = None) -> etree._ElementTree:
         """The parsed file ``path`` (every element marked with ``tk:file``)."""
@@ -43,6 +46,7 @@ class Sources:
             data = path.read_bytes()
         except OSError as exc:
             raise SchematronError(f"cannot read {path}: {exc.strerror or exc}", *where) from None
+        self.files[key] = hashlib.sha256(data).hexdigest()
         try:
             root = etree.fromstring(data, safe_parser(), base_url=path.resolve().as_uri())
         except etree.XMLSyntaxError as exc:
