@@ -8,9 +8,13 @@ two executors alternating, median of ``--repeat`` runs (default 3):
 * ``validate CORPUS --format json`` with ``-j 2`` (local worker processes) and with
   ``--executor dask -j 2`` (the command starts and closes a 2-worker LocalCluster), and
   with ``--executor dask --scheduler ADDRESS`` against a 2-worker LocalCluster this script
-  started beforehand (a cluster that is already running, as a user who has one joins it;
-  a fresh cluster for every run, so no run finds its schemas already compiled);
-* ``build CORPUS --to html,text --force`` the same three ways (``--no-build`` skips it);
+  started beforehand (a cluster that is already running, as a user who has one joins it),
+  twice: as that cluster's first command (a fresh cluster for every run, so no run finds
+  the toolkit imported or a schema compiled), and as its next command (the same command
+  ran on it once before, untimed: what a cluster that stays up between a project's runs
+  has, its workers' imports done and every schema and stylesheet compiled and kept, keyed
+  by the files' contents);
+* ``build CORPUS --to html,text --force`` the same four ways (``--no-build`` skips it);
 * the batches Dask ran (``-v``: how many, median files / KB / seconds, largest) and
   whether the reports and the outputs were identical to local;
 * the task overhead per batch: a no-op function over 400 items on a 2-worker LocalCluster,
@@ -71,22 +75,38 @@ def files_of(folder: Path) -> dict[str, bytes]:
 def local_cluster():
     from distributed import LocalCluster
 
+    from toolkit.core.executors.dask import SCHEDULER_HTTP
+
     return LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                        dashboard_address=None, silence_logs=logging.CRITICAL)
+                        dashboard_address=None, scheduler_kwargs=SCHEDULER_HTTP,
+                        silence_logs=logging.CRITICAL)
+
+
+#: name -> (options, cluster): the ways each command is run; ``cluster`` says whether the
+#: run joins a 2-worker LocalCluster started by this script for it ("fresh": its first
+#: command; "next": the cluster ran the same command once before, untimed, as a cluster
+#: that stays up between a project's runs has, with its toolkit imported and the schemas
+#: and stylesheets compiled)
+WAYS = {"local -j 2": (["-j", "2"], None),
+        "dask LocalCluster -j 2": (["--executor", "dask", "-j", "2"], None),
+        "dask --scheduler, the cluster's first command": (["--executor", "dask"], "fresh"),
+        "dask --scheduler, the cluster's next command": (["--executor", "dask"], "next")}
 
 
 def compare(command: list[str], repeat: int, out: Path | None) -> dict:
-    """``command`` with -j 2, --executor dask -j 2 and --scheduler, ``repeat`` times each."""
-    ways = {"local -j 2": ["-j", "2"], "dask LocalCluster -j 2": ["--executor", "dask", "-j", "2"],
-            "dask --scheduler (running 2-worker cluster)": ["--executor", "dask"]}
-    runs: dict[str, list[dict]] = {name: [] for name in ways}
+    """``command`` each way of :data:`WAYS`, ``repeat`` times, the ways alternating."""
+    runs: dict[str, list[dict]] = {name: [] for name in WAYS}
     same = True
     for attempt in range(repeat):
-        for name, extra in ways.items():
-            target = ["-o", str(out / f"{attempt}-{len(runs[name])}-{name[:5]}")] if out else []
-            cluster = local_cluster() if "--scheduler" in name else None
+        for name, (extra, joined) in WAYS.items():
+            tag = f"{attempt}-{list(WAYS).index(name)}"
+            target = ["-o", str(out / tag)] if out else []
+            cluster = local_cluster() if joined else None
             try:
                 scheduler = ["--scheduler", cluster.scheduler_address] if cluster else []
+                if joined == "next":  # the run before, into a folder of its own
+                    before = ["-o", str(out / f"{tag}-before")] if out else []
+                    run(cli(*command, *before, *extra, *scheduler))
                 measured = run(cli(*command, *target, *extra, *scheduler, "-v"))
             finally:
                 if cluster is not None:
@@ -105,6 +125,7 @@ def compare(command: list[str], repeat: int, out: Path | None) -> dict:
     for name, measured in runs.items():
         median = statistics.median(m["seconds"] for m in measured)
         rows.append({"way": name, "seconds": round(median, 2), "x_local": round(median / local, 3),
+                     "runs": [m["seconds"] for m in measured],
                      "exit": measured[0]["exit"], "batches": measured[0]["batches"]})
     return {"rows": rows, "identical": same}
 
