@@ -87,6 +87,23 @@ def test_register_change_renders_and_validates_the_document_again(served):
     assert dangling[0]["line"] == 14 and dangling[0]["column"]
 
 
+def test_the_validation_after_a_save_says_it_is_newer_than_the_saves_reload(served):
+    """A tab applies a save's "reload" status only once it has fetched the new page; by then
+    the status of that save's validation may have been shown. The generation tells the tab
+    which of the two is newer, whatever order they reach it in."""
+    app, events, folder = served
+    letter = folder / "letter.xml"
+    text = letter.read_text("utf-8")
+    letter.write_text(text.replace('registers.xml#porter', 'registers.xml#portr').replace(
+        "grey morning", "bright evening"), "utf-8")
+    reload = events.wait("reload", LETTER)
+    assert not [f for f in reload["findings"] if f["rule"] == "dangling-pointer"]
+    validated = events.wait("status", LETTER,
+                            lambda d: any(f["rule"] == "dangling-pointer" for f in d["findings"]))
+    assert validated["generation"] > reload["generation"]
+    assert status(app.url, LETTER)["generation"] >= validated["generation"]
+
+
 def test_findings_link_to_the_numbered_source(served):
     app, _, _ = served
     data = status(app.url, LETTER)

@@ -4,6 +4,7 @@ reader's scroll position; a malformed save shows the error over the last good pa
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,33 @@ def test_findings_panel_lists_validate_findings_with_line_links(browser_page):
     link.click()
     page.wait_for_url("**/_live/source?**", timeout=WAIT_MS)
     assert 'nam-ill' in page.locator(f"#L{line}").inner_text()
+
+
+def test_findings_panel_keeps_a_validation_that_came_before_the_new_page(browser_page):
+    """The new page of a save is fetched slowly (held 3 s here), so that the validation of
+    the save reaches the tab first: the panel keeps its findings when the page arrives,
+    rather than the older ones that came with the save's reload."""
+    page, source, errors = browser_page
+    served: list[float] = []
+
+    def slowly(route):
+        time.sleep(3)
+        route.continue_()
+        served.append(time.monotonic())
+
+    page.route("**" + PAGE, slowly)
+    edit(source, 'ref="registers.xml#nam-il">Nam Il</persName>, as before',
+         'ref="registers.xml#nam-ill">Nam Il</persName>, as before')
+    page.wait_for_function(
+        "[...document.querySelectorAll('.tei-live-rule')].some(e => e.textContent == 'dangling-pointer')",
+        timeout=WAIT_MS)
+    deadline = time.monotonic() + PATIENCE
+    while not served and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert served, "the tab did not fetch the new page"
+    page.wait_for_timeout(1500)  # the page's response is in and applied
+    rules = page.evaluate(
+        "[...document.querySelectorAll('.tei-live-rule')].map(e => e.textContent)")
+    assert "dangling-pointer" in rules
+    assert "nam-ill" in page.evaluate("document.getElementById('tei-live-panel').textContent")
+    assert errors == []

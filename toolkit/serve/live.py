@@ -43,6 +43,9 @@ class LiveState:
         self.options = options
         self.events = events or Broadcaster()
         self._findings: dict[Path, list[Finding]] = {}
+        #: counts the validations done: a status carries it, and a tab shows no status
+        #: older than one it has shown (events and fetches may arrive out of order)
+        self._generation = 0
         self._lock = threading.Lock()
         self._queued: set[Path] = set()
         self._wake = threading.Condition()
@@ -82,17 +85,23 @@ class LiveState:
         return update
 
     def findings_of(self, source: Path | None) -> list[Finding]:
+        return self._findings_now(source)[0]
+
+    def _findings_now(self, source: Path | None) -> tuple[list[Finding], int]:
         with self._lock:
-            return list(self._findings.get(source, [])) if source else []
+            found = list(self._findings.get(source, [])) if source else []
+            return found, self._generation
 
     def status(self, url: str, page: Page | None = None) -> dict:
         """What a tab shows about its page: version, error, findings (JSON-ready)."""
         page = page or self.renderer.page(url)
         source = self.renderer.source_of(url)
-        findings = self.findings_of(source) + (page.warnings if page else [])
+        findings, generation = self._findings_now(source)
+        findings += page.warnings if page else []
         return {
             "url": url,
             "version": page.version if page else 0,
+            "generation": generation,
             "error": page.error.as_dict() if page and page.error else None,
             "findings": [f.as_dict() for f in findings[:PANEL_LIMIT]],
             "total": len(findings),
@@ -123,6 +132,7 @@ class LiveState:
                                     source="toolkit")]
             with self._lock:
                 self._findings[path] = findings
+                self._generation += 1
             for url, _, page in self.renderer.index():
                 if self.renderer.source_of(url) == path and page is not None:
                     self.events.publish("status", self.status(url, page))

@@ -133,7 +133,13 @@
   document.body.insertBefore(banner, document.body.firstChild);
   document.body.appendChild(panel);
 
+  /* A status is shown unless one made after more validations was shown already: the
+     status of a save's "reload" is applied once the new page has been fetched, and the
+     validation of that save may have been shown meanwhile. */
+  var shownGeneration = -1;
   function show(status) {
+    if (status.generation < shownGeneration) { return; }
+    shownGeneration = status.generation;
     panel.dataset.version = String(status.version);
     banner.textContent = "";
     if (status.error) {
