@@ -3,8 +3,9 @@
 A batch of changed files goes through :meth:`LiveState.changed` in order:
 
 1. caches that do not look at modification times are cleared (the ids of other files,
-   read by the pointer checks); schemas and Schematron are cached by path and mtime, so a
-   changed schema is compiled again on its next use, and only that one;
+   read by the pointer checks); schemas and Schematron are cached by the contents of the
+   files they were made from (their includes too), so a changed schema is compiled again
+   on its next use, and only that one;
 2. the renderer renders what depends on the change; each new page is announced at once
    (``reload``), each failure too (``status``: the tab shows the error over the last good
    page), so the reader sees the page before validation has run;
