@@ -85,10 +85,8 @@ class LiveState:
         self._queue(documents)
         return update
 
-    def findings_of(self, source: Path | None) -> list[Finding]:
-        return self._findings_now(source)[0]
-
-    def _findings_now(self, source: Path | None) -> tuple[list[Finding], int]:
+    def findings_of(self, source: Path | None) -> tuple[list[Finding], int]:
+        """The findings of ``source`` and the generation they are of, read together."""
         with self._lock:
             found = list(self._findings.get(source, [])) if source else []
             return found, self._generation
@@ -97,7 +95,7 @@ class LiveState:
         """What a tab shows about its page: version, error, findings (JSON-ready)."""
         page = page or self.renderer.page(url)
         source = self.renderer.source_of(url)
-        findings, generation = self._findings_now(source)
+        findings, generation = self.findings_of(source)
         findings += page.warnings if page else []
         return {
             "url": url,
